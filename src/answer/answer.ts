@@ -1,0 +1,73 @@
+import type { SearchIndex } from '../retrieval/search-index.js';
+import { searchPassages, type RankedPassage } from '../retrieval/search.js';
+import { judgeAnswer, type Confidence } from './abstain.js';
+import { citationFor, type Citation } from './citation.js';
+import { formatExcerpt, selectExcerpt, type Excerpt } from './excerpt.js';
+
+/** One cited excerpt of an answer. */
+export interface AnswerExcerpt {
+  /** The excerpt as shown: verbatim text, `**` around matched words, `…` where a sentence is cut. */
+  readonly text: string;
+  readonly score: number;
+  readonly citation: Citation;
+  /** The passage it comes from (for "more context" and paging). */
+  readonly passageId: string;
+  readonly excerpt: Excerpt;
+}
+
+/** Footnote's reply to a question. */
+export interface Answer {
+  readonly question: string;
+  /** False when the knowledge does not hold the answer; excerpts are then the closest found. */
+  readonly answered: boolean;
+  readonly confidence: Confidence;
+  readonly reason?: string;
+  /** Best first. */
+  readonly excerpts: readonly AnswerExcerpt[];
+}
+
+/** Options of {@link answerQuestion}. */
+export interface AnswerOptions {
+  /** Number of excerpts (default 3). */
+  readonly limit?: number;
+  /** Skip this many results first (to page through them). */
+  readonly offset?: number;
+}
+
+export const DEFAULT_EXCERPTS = 3;
+
+const roundScore = (score: number): number => Math.round(score * 1000) / 1000;
+
+/**
+ * Answers a question from the index: the best passages, each with its best excerpt and its
+ * citation, or an abstention that still lists the closest passages.
+ *
+ * @example
+ * const answer = answerQuestion(index, 'Which countries interfered?');
+ * answer.excerpts[0]?.citation.section // ''
+ */
+export function answerQuestion(index: SearchIndex, question: string, options: AnswerOptions = {}): Answer {
+  const limit = options.limit ?? DEFAULT_EXCERPTS;
+  const offset = options.offset ?? 0;
+  const result = searchPassages(index, question, { limit: offset + limit });
+  const verdict = judgeAnswer(index, result);
+  const toExcerpt = (ranked: RankedPassage): AnswerExcerpt => {
+    const { passage } = ranked;
+    const document = index.knowledge.documents[passage.documentIndex]!;
+    const excerpt = selectExcerpt(result.plan, result.conceptWeights, passage);
+    return {
+      text: formatExcerpt(excerpt),
+      score: roundScore(ranked.score),
+      citation: citationFor(index.knowledge.root, document, passage, excerpt),
+      passageId: passage.id,
+      excerpt,
+    };
+  };
+  return {
+    question,
+    answered: verdict.answered,
+    confidence: verdict.confidence,
+    ...(verdict.reason === undefined ? {} : { reason: verdict.reason }),
+    excerpts: result.passages.slice(offset, offset + limit).map(toExcerpt),
+  };
+}

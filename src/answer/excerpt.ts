@@ -1,0 +1,157 @@
+import { splitSentences } from '../knowledge/sentences.js';
+import type { Passage } from '../knowledge/types.js';
+import type { QueryPlan } from '../retrieval/query.js';
+import { conceptPositions } from '../retrieval/rerank.js';
+import { tokenize } from '../retrieval/terms.js';
+
+/** The longest excerpt shown for one passage, in characters of source text. */
+export const EXCERPT_MAX_CHARS = 400;
+/** At most this many consecutive sentences make an excerpt. */
+export const EXCERPT_MAX_SENTENCES = 3;
+
+/** A verbatim piece of a passage chosen for a question, with the words to highlight. */
+export interface Excerpt {
+  /** Verbatim source text: `document.text.slice(start, end)`. */
+  readonly text: string;
+  /** Offsets in the document's text. */
+  readonly start: number;
+  readonly end: number;
+  /** Ranges of `text` (relative offsets) that matched the question. */
+  readonly highlights: readonly (readonly [number, number])[];
+  /** Whether the excerpt starts or ends inside a sentence (shown as `…`). */
+  readonly cutBefore: boolean;
+  readonly cutAfter: boolean;
+}
+
+interface Span { readonly start: number; readonly end: number }
+
+/** A word of the passage and the question concept it stands for (-1 when none). */
+interface Word { readonly start: number; readonly end: number; readonly concept: number }
+
+function wordsOf(plan: QueryPlan, text: string): Word[] {
+  const tokens = tokenize(text);
+  const concepts = conceptPositions(plan, tokens.map((t) => t.term ?? ''));
+  return tokens.map((t, i) => ({ start: t.start, end: t.start + t.word.length, concept: concepts[i]! }));
+}
+
+/** The question weight (IDF) of the distinct concepts mentioned by the words inside a span. */
+function coveredWeight(words: readonly Word[], weights: readonly number[], span: Span): number {
+  const seen = new Set<number>();
+  let sum = 0;
+  for (const word of words) {
+    if (word.start < span.start || word.concept < 0 || seen.has(word.concept)) continue;
+    if (word.end > span.end) break;
+    seen.add(word.concept);
+    sum += weights[word.concept]!;
+  }
+  return sum;
+}
+
+interface Scored { readonly span: Span; readonly score: number; readonly cut: boolean }
+
+/**
+ * Every candidate excerpt: runs of 1–3 whole sentences within the budget, and for a sentence
+ * over the budget its best window of words. A small bonus for length breaks ties: among
+ * equally matching candidates, the fuller context is more likely to hold the answer.
+ */
+function candidates(words: readonly Word[], weights: readonly number[], sentences: readonly Span[], maxChars: number): Scored[] {
+  const scored: Scored[] = [];
+  const score = (span: Span): number => coveredWeight(words, weights, span) + (0.01 * (span.end - span.start)) / maxChars;
+  sentences.forEach((sentence, first) => {
+    if (sentence.end - sentence.start > maxChars) {
+      const span = bestWindowInside(words, weights, sentence, maxChars);
+      scored.push({ span, score: score(span), cut: true });
+      return;
+    }
+    for (let count = 1; count <= EXCERPT_MAX_SENTENCES && first + count <= sentences.length; count++) {
+      const span = { start: sentence.start, end: sentences[first + count - 1]!.end };
+      if (span.end - span.start > maxChars) break;
+      scored.push({ span, score: score(span), cut: false });
+    }
+  });
+  return scored;
+}
+
+/** A sentence too long to show whole: the window of its words that covers the most of the question. */
+function bestWindowInside(allWords: readonly Word[], weights: readonly number[], sentence: Span, maxChars: number): Span {
+  const words = allWords.filter((w) => w.start >= sentence.start && w.end <= sentence.end);
+  let best: { span: Span; score: number } = { span: { start: sentence.start, end: sentence.start + maxChars }, score: -1 };
+  let last = 0;
+  for (let first = 0; first < words.length; first++) {
+    last = Math.max(last, first);
+    while (last + 1 < words.length && words[last + 1]!.end - words[first]!.start <= maxChars) last++;
+    const start = first === 0 ? sentence.start : words[first]!.start;
+    const end = last === words.length - 1 ? sentence.end : words[last]!.end;
+    const span = { start, end: Math.min(end, start + maxChars) };
+    const score = coveredWeight(words, weights, span);
+    if (score > best.score) best = { span, score };
+  }
+  return best.span;
+}
+
+function highlightRanges(plan: QueryPlan, text: string): [number, number][] {
+  const wanted = new Set(plan.weights.keys());
+  const ranges: [number, number][] = [];
+  for (const token of tokenize(text)) {
+    if (token.term === null || !wanted.has(token.term)) continue;
+    const end = token.start + token.word.length;
+    const previous = ranges[ranges.length - 1];
+    // Neighbouring matches separated only by spaces become one highlight ("Super Bowl").
+    if (previous && /^ +$/.test(text.slice(previous[1], token.start))) previous[1] = end;
+    else ranges.push([token.start, end]);
+  }
+  return ranges;
+}
+
+/**
+ * Chooses the excerpt of a passage that best answers a question: the one to three consecutive
+ * sentences, at most {@link EXCERPT_MAX_CHARS} long, that mention the most of the question
+ * (by IDF weight); a single longer sentence is cut to its best window of words.
+ *
+ * @example selectExcerpt(plan, weights, passage).text // 'In 2022, the Foreign Malign Influence Center was set up …'
+ */
+export function selectExcerpt(
+  plan: QueryPlan,
+  weights: readonly number[],
+  passage: Passage,
+  maxChars: number = EXCERPT_MAX_CHARS,
+): Excerpt {
+  const text = passage.text;
+  const sentences = splitSentences(text);
+  const words = wordsOf(plan, text);
+  const all = candidates(words, weights, sentences.length > 0 ? sentences : [{ start: 0, end: text.length }], maxChars);
+  const best = all.reduce((a, b) => (b.score > a.score ? b : a));
+  const { span, cut } = best;
+  const excerptText = text.slice(span.start, span.end);
+  const sentence = sentences.find((s) => s.start <= span.start && span.start < s.end);
+  const sentenceEnd = sentences.find((s) => s.start < span.end && span.end <= s.end);
+  return {
+    text: excerptText,
+    start: passage.start + span.start,
+    end: passage.start + span.end,
+    highlights: highlightRanges(plan, excerptText),
+    cutBefore: cut && sentence !== undefined && sentence.start < span.start,
+    cutAfter: cut && sentenceEnd !== undefined && span.end < sentenceEnd.end,
+  };
+}
+
+/**
+ * Writes an excerpt for display: `…` where it cuts a sentence and `mark` around highlights;
+ * `escape` is applied to the verbatim text between them (e.g. Discord's markdown escaping).
+ *
+ * @example formatExcerpt(excerpt) // 'Russia was described as **remaining the top threat**.'
+ */
+export function formatExcerpt(
+  excerpt: Excerpt,
+  mark: (text: string) => string = (t) => `**${t}**`,
+  escape: (text: string) => string = (t) => t,
+): string {
+  let out = excerpt.cutBefore ? '…' : '';
+  let at = 0;
+  for (const [start, end] of excerpt.highlights) {
+    out += escape(excerpt.text.slice(at, start)) + mark(escape(excerpt.text.slice(start, end)));
+    at = end;
+  }
+  out += escape(excerpt.text.slice(at));
+  return excerpt.cutAfter ? `${out}…` : out;
+}

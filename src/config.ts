@@ -1,0 +1,87 @@
+import { config as loadDotenv } from 'dotenv';
+import { z } from 'zod';
+
+/** The knowledge folder used when `KNOWLEDGE_DIR` is not set. */
+export const DEFAULT_KNOWLEDGE_DIR = 'knowledge';
+
+const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17–20 digits)');
+
+const botSchema = z.object({
+  DISCORD_TOKEN: z.string().min(1, 'is required'),
+  DISCORD_CLIENT_ID: snowflake,
+  DISCORD_GUILD_ID: snowflake.optional(),
+  KNOWLEDGE_DIR: z.string().min(1).default(DEFAULT_KNOWLEDGE_DIR),
+  DISCORD_API_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as http://127.0.0.1:8080/api' })
+    .refine((url) => !/\/v\d+\/?$/.test(url), 'must not end with the API version (discord.js adds /v10)')
+    .optional(),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+});
+
+/** Settings of the Discord bot and its scripts. */
+export interface BotConfig {
+  readonly token: string;
+  readonly clientId: string;
+  readonly guildId?: string;
+  readonly knowledgeDir: string;
+  /** REST base without the version, e.g. `http://127.0.0.1:8080/api`; Discord's when absent. */
+  readonly apiUrl?: string;
+  readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
+}
+
+/** A configuration problem, naming the variables at fault and never echoing their values. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** Reads `.env` into `process.env` (values already set win), once per process. */
+export function loadEnvFile(path = '.env'): void {
+  loadDotenv({ path, quiet: true });
+}
+
+// Empty strings in .env files ("DISCORD_GUILD_ID=") mean "not set".
+const withoutEmpty = (env: Env): Record<string, string> =>
+  Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1].trim() !== ''));
+
+/**
+ * Validates the bot's configuration. Errors name each missing or malformed variable and why,
+ * but never print a value (a token must not end up in logs).
+ *
+ * @example readBotConfig({ DISCORD_TOKEN: 't', DISCORD_CLIENT_ID: '123456789012345678' }).knowledgeDir // 'knowledge'
+ */
+export function readBotConfig(env: Env): BotConfig {
+  const parsed = botSchema.safeParse(withoutEmpty(env));
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const key = String(issue.path[0] ?? 'config');
+      return issue.code === 'invalid_type' && env[key] === undefined ? `${key} is missing` : `${key} ${issue.message}`;
+    });
+    throw new ConfigError(`Invalid configuration (see .env.example):\n  - ${problems.join('\n  - ')}`);
+  }
+  const c = parsed.data;
+  return {
+    token: c.DISCORD_TOKEN,
+    clientId: c.DISCORD_CLIENT_ID,
+    knowledgeDir: c.KNOWLEDGE_DIR,
+    logLevel: c.LOG_LEVEL,
+    ...(c.DISCORD_GUILD_ID === undefined ? {} : { guildId: c.DISCORD_GUILD_ID }),
+    ...(c.DISCORD_API_URL === undefined ? {} : { apiUrl: c.DISCORD_API_URL.replace(/\/$/, '') }),
+  };
+}
+
+/**
+ * The knowledge folder for the command-line tools: `--knowledge` wins, then `KNOWLEDGE_DIR`.
+ *
+ * @example knowledgeDirFor(undefined, {}) // 'knowledge'
+ */
+export function knowledgeDirFor(flag: string | undefined, env: Env): string {
+  return flag ?? withoutEmpty(env).KNOWLEDGE_DIR ?? DEFAULT_KNOWLEDGE_DIR;
+}
+
+/** The process environment, after `.env`: the one place that reads `process.env`. */
+export function processEnv(): Env {
+  loadEnvFile();
+  return process.env;
+}

@@ -1,0 +1,61 @@
+import type { Options, SearchOptions } from 'minisearch';
+
+/**
+ * What Footnote puts into MiniSearch for one passage: its fields already analysed into
+ * space-separated index terms (see `analyze`), so analysis runs once per passage and the
+ * same terms feed both MiniSearch and the re-ranker's statistics.
+ */
+export interface IndexedFields {
+  /** Position of the passage in the knowledge base's passage list. */
+  readonly id: number;
+  readonly title: string;
+  readonly section: string;
+  readonly text: string;
+}
+
+export const INDEX_FIELDS = ['title', 'section', 'text'] as const;
+
+const splitTerms = (text: string): string[] => (text === '' ? [] : text.split(' '));
+const keepTerm = (term: string): string => term;
+
+/**
+ * The one MiniSearch options object, used to build, search and load a persisted index
+ * (MiniSearch's `loadJSON` must get the options the index was built with).
+ *
+ * Fields hold pre-analysed terms, so `tokenize` only splits on spaces and `processTerm`
+ * keeps terms as they are. Searches pass pre-analysed query terms the same way.
+ */
+export const MINISEARCH_OPTIONS: Options<IndexedFields> = {
+  idField: 'id',
+  fields: [...INDEX_FIELDS],
+  storeFields: [],
+  tokenize: splitTerms,
+  processTerm: keepTerm,
+};
+
+/**
+ * Ranking parameters, tuned on the development sets (`npm run eval`), never on test rows.
+ * `bm25` is MiniSearch's BM25+ (k1, b, delta); `boost` weighs a match in each field.
+ */
+export const RANKING = {
+  bm25: { k: 1.2, b: 0.75, d: 0.5 },
+  boost: { title: 1.5, section: 1.5, text: 1 },
+  /** Weight of an expansion term (alias or acronym) relative to a term the user typed. */
+  expansionWeight: 0.6,
+  /** How many BM25 candidates the re-ranker looks at. */
+  candidates: 40,
+  /** Re-ranker weights over features in [0, 1]; BM25 itself is normalised to the top score. */
+  rerank: { bm25: 1, coverage: 0.6, phrase: 0.3, proximity: 0.3 },
+} as const;
+
+/** The MiniSearch search options derived from {@link RANKING}. */
+export function searchOptionsFor(boostTerm: (term: string) => number): SearchOptions {
+  return {
+    boost: { ...RANKING.boost },
+    bm25: { ...RANKING.bm25 },
+    combineWith: 'OR',
+    prefix: false,
+    fuzzy: false,
+    boostTerm,
+  };
+}

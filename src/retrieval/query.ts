@@ -1,0 +1,96 @@
+import type { AliasTable } from './aliases.js';
+import { tokenize, type Token } from './terms.js';
+
+/** One content word of a question, with the other wordings that count as a match for it. */
+export interface QueryConcept {
+  /** The word as the user typed it. */
+  readonly word: string;
+  /** Its index term. */
+  readonly term: string;
+  /** Phrases meaning the same (from aliases.yaml or learned acronyms), as index terms. */
+  readonly alternatives: readonly (readonly string[])[];
+  /** Written like a name: capitalised inside the sentence, or an acronym. */
+  readonly isName: boolean;
+}
+
+/** A question, analysed once and shared by search, re-ranking, excerpts and abstention. */
+export interface QueryPlan {
+  readonly question: string;
+  readonly concepts: readonly QueryConcept[];
+  /** Every term to search for, with its weight (typed words 1, alternatives less). */
+  readonly weights: ReadonlyMap<string, number>;
+}
+
+const MAX_ALIAS_WORDS = 3;
+
+// Country ↔ demonym endings ("Iran" ↔ "Iranian", "China" ↔ "Chinese"), as index terms.
+const NAME_SUFFIXES = ['n', 'an', 'ian', 'i', 'ish', 'ese'];
+
+/**
+ * Other forms of a name that the knowledge uses: "China" also finds "Chinese" and
+ * "Russian" also finds "Russia". Stemming cannot do this; the vocabulary decides.
+ */
+function relatedNameForms(term: string, knows: (term: string) => boolean): string[] {
+  const stems = new Set([term, term.replace(/[aeiou]$/, '')]);
+  for (const suffix of NAME_SUFFIXES) if (term.length > suffix.length + 2 && term.endsWith(suffix)) stems.add(term.slice(0, -suffix.length));
+  if (term.endsWith('es')) stems.add(term.slice(0, -2));
+  const forms = new Set<string>();
+  for (const stem of stems) {
+    for (const ending of ['', 'a', ...NAME_SUFFIXES.map((s) => (s === 'ese' ? 'es' : s))]) {
+      const form = stem + ending;
+      if (form !== term && form.length >= 3 && knows(form)) forms.add(form);
+    }
+  }
+  return [...forms];
+}
+const isAcronym = (word: string): boolean => /^[\p{Lu}][\p{Lu}\p{N}]+s?$/u.test(word);
+
+function looksLikeName(token: Token, index: number): boolean {
+  if (isAcronym(token.word)) return true;
+  return index > 0 && /^\p{Lu}/u.test(token.word);
+}
+
+/** Phrases whose alias key starts at token `i`: multi-word keys first ("justice department"). */
+function alternativesAt(tokens: readonly Token[], i: number, aliases: AliasTable): (readonly string[])[] {
+  const found: (readonly string[])[] = [];
+  for (let length = Math.min(MAX_ALIAS_WORDS, tokens.length - i); length >= 1; length--) {
+    const key = tokens.slice(i, i + length).map((t) => t.word.toLowerCase()).join(' ');
+    found.push(...(aliases.written.get(key) ?? []));
+  }
+  const word = tokens[i]!.word;
+  if (isAcronym(word)) found.push(...(aliases.learned.get(word.replace(/s$/, '').toLowerCase()) ?? []));
+  return found;
+}
+
+/**
+ * Analyses a question: its content words (stop words dropped, stemmed), each with its
+ * alternative wordings, and the weighted term list that goes to MiniSearch.
+ *
+ * @example planQuery('What did the DOJ say?', { written: new Map([['doj', [['justic', 'depart']]]]), learned: new Map() }).concepts[0]
+ * // { word: 'DOJ', term: 'doj', alternatives: [['justic', 'depart']], isName: true }
+ */
+export function planQuery(
+  question: string,
+  aliases: AliasTable,
+  knows: (term: string) => boolean = () => false,
+  expansionWeight = 0.6,
+): QueryPlan {
+  const tokens = tokenize(question);
+  const concepts: QueryConcept[] = [];
+  const weights = new Map<string, number>();
+  const seen = new Set<string>();
+  tokens.forEach((token, i) => {
+    const alternatives = alternativesAt(tokens, i, aliases);
+    if (token.term === null && alternatives.length === 0) return;
+    const term = token.term ?? token.word.toLowerCase();
+    if (/^\p{Lu}/u.test(token.word)) alternatives.push(...relatedNameForms(term, knows).map((form) => [form]));
+    if (seen.has(term)) return;
+    seen.add(term);
+    concepts.push({ word: token.word, term, alternatives, isName: looksLikeName(token, i) });
+    weights.set(term, 1);
+    for (const phrase of alternatives) {
+      for (const alt of phrase) if (!weights.has(alt)) weights.set(alt, expansionWeight);
+    }
+  });
+  return { question, concepts, weights };
+}

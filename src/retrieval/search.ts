@@ -1,0 +1,73 @@
+import type { Passage } from '../knowledge/types.js';
+import { RANKING, searchOptionsFor } from './options.js';
+import { planQuery, type QueryPlan } from './query.js';
+import { conceptWeights, passageFeatures, type PassageFeatures } from './rerank.js';
+import type { SearchIndex } from './search-index.js';
+
+/** A passage found for a question, with the evidence behind its rank. */
+export interface RankedPassage {
+  readonly passage: Passage;
+  /** Final score (higher is better); comparable only within one search. */
+  readonly score: number;
+  /** MiniSearch's BM25 score, relative to the best candidate (0–1]. */
+  readonly bm25: number;
+  readonly features: PassageFeatures;
+}
+
+/** The outcome of one search: the analysed question and the ranked passages. */
+export interface SearchResult {
+  readonly plan: QueryPlan;
+  /** IDF weight of each concept of the plan, in order. */
+  readonly conceptWeights: readonly number[];
+  readonly passages: readonly RankedPassage[];
+}
+
+/** Options of {@link searchPassages}. */
+export interface SearchPassagesOptions {
+  /** How many passages to return (default 10). */
+  readonly limit?: number;
+}
+
+const DEFAULT_LIMIT = 10;
+
+/** One result per paragraph: overlapping chunks of a long paragraph are one citation. */
+const paragraphKey = (p: Passage): string => `${p.documentIndex}\u0000${p.section}\u0000${p.paragraph}`;
+
+/**
+ * Finds the passages that best answer a question: BM25 candidates from MiniSearch, then
+ * re-ranked by how much of the question each covers, how close together and in what order.
+ *
+ * @example
+ * const { passages } = searchPassages(index, 'Who leads the threat?');
+ * passages[0]?.passage.section // 'Analysis'
+ */
+export function searchPassages(index: SearchIndex, question: string, options: SearchPassagesOptions = {}): SearchResult {
+  const plan = planQuery(question, index.aliases, (term) => index.documentFrequency.has(term), RANKING.expansionWeight);
+  const weights = conceptWeights(index, plan);
+  const terms = [...plan.weights.keys()].filter((t) => index.documentFrequency.has(t));
+  if (terms.length === 0) return { plan, conceptWeights: weights, passages: [] };
+
+  const candidates = index.miniSearch
+    .search(terms.join(' '), searchOptionsFor((term) => plan.weights.get(term) ?? 1))
+    .slice(0, RANKING.candidates);
+  const top = candidates[0]?.score ?? 1;
+  const { rerank } = RANKING;
+  const ranked = candidates.map((candidate): RankedPassage => {
+    const passage = index.knowledge.passages[candidate.id as number]!;
+    const features = passageFeatures(plan, weights, passage);
+    const bm25 = candidate.score / top;
+    const score =
+      rerank.bm25 * bm25 + rerank.coverage * features.coverage + rerank.phrase * features.phrase + rerank.proximity * features.proximity;
+    return { passage, score, bm25, features };
+  });
+  ranked.sort((a, b) => b.score - a.score);
+
+  const seen = new Set<string>();
+  const passages = ranked.filter((r) => {
+    const key = paragraphKey(r.passage);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return { plan, conceptWeights: weights, passages: passages.slice(0, options.limit ?? DEFAULT_LIMIT) };
+}
