@@ -1,4 +1,5 @@
 import type { AliasTable } from './aliases.js';
+import { COMMON_TERMS, COMMON_WORD_WEIGHT } from './common-words.js';
 import { tokenize, type Token } from './terms.js';
 
 /** One content word of a question, with the other wordings that count as a match for it. */
@@ -87,7 +88,7 @@ export function planQuery(
     if (seen.has(term)) return;
     seen.add(term);
     concepts.push({ word: token.word, term, alternatives, isName: looksLikeName(token, i) });
-    weights.set(term, 1);
+    weights.set(term, COMMON_TERMS.has(term) ? COMMON_WORD_WEIGHT : 1);
     for (const phrase of alternatives) {
       for (const alt of phrase) if (!weights.has(alt)) weights.set(alt, expansionWeight);
     }

@@ -33,7 +33,7 @@ export function conceptWeights(index: SearchIndex, plan: QueryPlan): number[] {
   const weights = plan.concepts.map(knownWeight);
   const known = weights.filter((w): w is number => w !== undefined);
   const unknownWeight = known.length > 0 ? known.reduce((a, b) => a + b, 0) / known.length : inverseDocumentFrequency(index, '');
-  return weights.map((w) => w ?? unknownWeight);
+  return weights.map((w, i) => (w ?? unknownWeight) * (plan.weights.get(plan.concepts[i]!.term) ?? 1));
 }
 
 /** Whether a concept is mentioned in a set of terms: its own term, or all terms of an alternative. */
