@@ -1,0 +1,46 @@
+/**
+ * Strict UTF-8 decoding: a knowledge file with invalid bytes is reported, not silently patched with U+FFFD.
+ */
+import type { LineProblem } from './errors.js';
+
+const DECODER = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Decodes UTF-8 (a leading byte-order mark is dropped), or says where the first invalid byte is.
+ *
+ * @example decodeUtf8(new Uint8Array([0x68, 0x0a, 0xff])) // { problem: { line: 2, message: 'invalid UTF-8: byte 0xff at offset 2' } }
+ */
+export function decodeUtf8(bytes: Uint8Array): { text: string } | { problem: LineProblem } {
+  try {
+    return { text: DECODER.decode(bytes) };
+  } catch {
+    const offset = firstInvalidUtf8Byte(bytes);
+    const hex = (bytes[offset] ?? 0).toString(16).padStart(2, '0');
+    return { problem: { line: countLines(bytes, offset), message: `invalid UTF-8: byte 0x${hex} at offset ${offset}` } };
+  }
+}
+
+/** Offset of the first byte that does not start a valid UTF-8 sequence (or starts a broken one). */
+function firstInvalidUtf8Byte(bytes: Uint8Array): number {
+  let index = 0;
+  while (index < bytes.length) {
+    const lead = bytes[index] ?? 0;
+    const length = lead < 0x80 ? 1 : lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+    if (length === 0) return index;
+    // The second byte's range excludes overlong forms, surrogates and code points above U+10FFFF.
+    const low = lead === 0xe0 ? 0xa0 : lead === 0xf0 ? 0x90 : 0x80;
+    const high = lead === 0xed ? 0x9f : lead === 0xf4 ? 0x8f : 0xbf;
+    for (let k = 1; k < length; k += 1) {
+      const byte = bytes[index + k];
+      if (byte === undefined || byte < (k === 1 ? low : 0x80) || byte > (k === 1 ? high : 0xbf)) return index;
+    }
+    index += length;
+  }
+  return bytes.length;
+}
+
+function countLines(bytes: Uint8Array, end: number): number {
+  let line = 1;
+  for (let index = 0; index < end; index += 1) if (bytes[index] === 0x0a) line += 1;
+  return line;
+}
