@@ -52,7 +52,7 @@ await runCli(async (argv) => {
   const question = positionals.join(' ').trim();
   if (question === '' && !values.json) throw new UsageError(`Ask a question.\n${USAGE}`);
 
-  const index = await openIndex(knowledgeDirFor(values.knowledge, processEnv()), { progress: !values.json });
+  const index = await openIndex(knowledgeDirFor(values.knowledge, processEnv()));
   if (question === '') return answerStdin(index, limit);
   const answer = answerQuestion(index, question, { limit });
   process.stdout.write(values.json ? `${answerToJson(answer)}\n` : formatAnswerForTerminal(answer, process.stdout.isTTY === true));

@@ -17,7 +17,7 @@ const USAGE = 'usage: npm run bench [-- --corpus NAME]   (runs each system in it
 /** Runs one measurement in a child process so heap and peak RSS are that system's alone. */
 function measureInChild(system: SystemName, knowledge: string, questions: string): Measurement {
   const script = fileURLToPath(import.meta.url);
-  const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', script, '--worker', system, knowledge, questions], {
+  const out = execFileSync(process.execPath, [...process.execArgv, '--expose-gc', script, '--worker', system, knowledge, questions], {
     encoding: 'utf8',
     maxBuffer: 1 << 26,
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -17,6 +17,7 @@ const CONNECTORS = new Set(['of', 'and', 'for', 'the', 'on', 'in', 'to', 'de', '
 const WORDS = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
 const ACRONYM = /^[\p{Lu}][\p{Lu}\p{N}&]{1,6}s?$/u;
 const MAX_PHRASES_PER_KEY = 3;
+const MIN_LOWER_CASE_REPEATS = 2;
 
 interface Word { readonly text: string; readonly start: number }
 
@@ -35,12 +36,16 @@ function initialsOf(words: readonly string[]): string[] {
 
 class AliasCollector {
   private readonly counts = new Map<string, Map<string, number>>();
+  private readonly analysed = new Map<string, string>();
 
   add(key: string, phrase: string, weight = 1): void {
-    const terms = analyze(phrase);
-    if (terms.length < 2) return;
+    let id = this.analysed.get(phrase);
+    if (id === undefined) {
+      id = analyze(phrase).join(' ');
+      this.analysed.set(phrase, id);
+    }
+    if (!id.includes(' ')) return;
     const byPhrase = this.counts.get(key) ?? new Map<string, number>();
-    const id = terms.join(' ');
     byPhrase.set(id, (byPhrase.get(id) ?? 0) + weight);
     this.counts.set(key, byPhrase);
   }
@@ -56,13 +61,26 @@ class AliasCollector {
   }
 }
 
+/** Index of the first word starting at or after `offset` (words are in text order). */
+function firstWordAtOrAfter(words: readonly Word[], offset: number): number {
+  let low = 0;
+  let high = words.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (words[mid]!.start < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 /** "National Football League (NFL)": the words before the parentheses that spell it. */
 function collectParenthesised(text: string, words: readonly Word[], into: AliasCollector): void {
   for (const match of text.matchAll(/\(([\p{Lu}][\p{L}\p{N}&]{1,7})\)/gu)) {
     const acronym = match[1] ?? '';
     if (!ACRONYM.test(acronym)) continue;
     const letters = acronymLetters(acronym);
-    const before = words.filter((w) => w.start < match.index).slice(-10).map((w) => w.text);
+    const end = firstWordAtOrAfter(words, match.index);
+    const before = words.slice(Math.max(0, end - 10), end).map((w) => w.text);
     for (let length = 2; length <= before.length; length++) {
       const phrase = before.slice(-length);
       if (initialsOf(phrase).includes(letters)) {
@@ -95,18 +113,29 @@ function collectTitleCaseNames(words: readonly Word[], into: AliasCollector): vo
 
 /** "generative AI" … "artificial intelligence": a lower-case phrase spelling an acronym of the same document. */
 function collectLowerCasePhrases(words: readonly Word[], into: AliasCollector): void {
-  const acronyms = new Set(words.map((w) => w.text).filter((w) => ACRONYM.test(w)).map(acronymLetters));
-  if (acronyms.size === 0) return;
-  const lower = words.map((w) => w.text.toLowerCase());
-  for (const letters of acronyms) {
+  const byInitial = new Map<string, string[]>();
+  for (const word of words) {
+    if (!ACRONYM.test(word.text)) continue;
+    const letters = acronymLetters(word.text);
     if (letters.length < 2 || letters.length > 5) continue;
-    for (let i = 0; i + letters.length <= lower.length; i++) {
-      const phrase = lower.slice(i, i + letters.length);
-      if (phrase.every((w, j) => w[0] === letters[j]) && !phrase.some((w) => CONNECTORS.has(w))) {
-        into.add(letters, phrase.join(' '));
-      }
-    }
+    const list = byInitial.get(letters[0]!) ?? [];
+    if (!list.includes(letters)) list.push(letters);
+    byInitial.set(letters[0]!, list);
   }
+  if (byInitial.size === 0) return;
+  const lower = words.map((w) => w.text.toLowerCase());
+  const seen = new Map<string, { letters: string; count: number }>();
+  lower.forEach((word, i) => {
+    for (const letters of byInitial.get(word[0] ?? '') ?? []) {
+      if (i + letters.length > lower.length) continue;
+      const phrase = lower.slice(i, i + letters.length);
+      if (!phrase.every((w, j) => w[0] === letters[j] && !CONNECTORS.has(w))) continue;
+      const key = phrase.join(' ');
+      seen.set(key, { letters, count: (seen.get(key)?.count ?? 0) + 1 });
+    }
+  });
+  // A chance pair of words ("using social" for US) occurs once; a real expansion recurs.
+  for (const [phrase, { letters, count }] of seen) if (count >= MIN_LOWER_CASE_REPEATS) into.add(letters, phrase, count);
 }
 
 /**

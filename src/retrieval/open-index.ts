@@ -1,19 +1,51 @@
 import { resolve } from 'node:path';
+import { fingerprintKnowledge } from '../knowledge/fingerprint.js';
 import { loadKnowledge } from '../knowledge/load.js';
+import { indexKey, indexPathFor, loadIndex, saveIndex } from './persist.js';
 import { buildSearchIndex, type SearchIndex } from './search-index.js';
 
 /** Options of {@link openIndex}. */
 export interface OpenIndexOptions {
-  /** Show a progress bar on stderr for long builds (only on a terminal). */
-  readonly progress?: boolean;
+  /**
+   * Reuse and keep a persisted index in this folder (default `.footnote-cache`); `false`
+   * always builds in memory. A persisted index is used only if it matches the knowledge.
+   */
+  readonly cacheDir?: string | false;
+  /** Where warnings go (a corrupt cache, an unwritable cache folder). Default: stderr. */
+  readonly warn?: (message: string) => void;
 }
 
+/** How {@link openIndex} got its index, for logs and benchmarks. */
+export type IndexOrigin = 'built' | 'loaded';
+
+const warnOnStderr = (message: string): void => {
+  process.stderr.write(`footnote: ${message}\n`);
+};
+
 /**
- * Loads a knowledge folder and makes it searchable.
+ * Loads and validates a knowledge folder and makes it searchable, reusing the persisted
+ * index when it was built from exactly these files with these options. A stale, truncated
+ * or corrupt index file is rebuilt (with a warning when corrupt), never served.
  *
  * @example const index = await openIndex('knowledge');
  */
-export async function openIndex(knowledgeDir: string, _options: OpenIndexOptions = {}): Promise<SearchIndex> {
-  const knowledge = await loadKnowledge(resolve(knowledgeDir));
-  return buildSearchIndex(knowledge);
+export async function openIndex(knowledgeDir: string, options: OpenIndexOptions = {}): Promise<SearchIndex & { origin: IndexOrigin }> {
+  const root = resolve(knowledgeDir);
+  const warn = options.warn ?? warnOnStderr;
+  const cacheDir = options.cacheDir ?? undefined;
+  if (cacheDir === false) return { ...buildSearchIndex(await loadKnowledge(root)), origin: 'built' };
+
+  const key = indexKey(await fingerprintKnowledge(root));
+  const knowledge = await loadKnowledge(root);
+  const path = indexPathFor(root, cacheDir);
+  const loaded = loadIndex(path, key, knowledge);
+  if (typeof loaded !== 'string') return { ...loaded, origin: 'loaded' };
+  if (loaded === 'corrupt') warn(`the index file ${path} is damaged; rebuilding it`);
+  const index = buildSearchIndex(knowledge);
+  try {
+    saveIndex(index, path, key);
+  } catch (error) {
+    warn(`could not save the index to ${path} (${error instanceof Error ? error.message : String(error)}); it will be rebuilt next time`);
+  }
+  return { ...index, origin: 'built' };
 }

@@ -1,0 +1,101 @@
+/**
+ * Type-ahead suggestions: passages whose heading ("Title › Section") or text match what someone
+ * has typed so far. A plain word-prefix scan, not a ranked search, so it stays well inside an
+ * autocomplete's time budget and behaves predictably while a word is half typed.
+ */
+import { SECTION_SEPARATOR } from '../knowledge/chunk.js';
+import type { KnowledgeBase } from '../knowledge/types.js';
+
+/** Suggestions returned when the caller does not say (Discord shows at most 25). */
+export const DEFAULT_SUGGESTIONS = 25;
+/** Only this much of what was typed is looked at. */
+export const SUGGEST_INPUT_MAX = 100;
+/** Words of passage text shown after the heading in a label. */
+const SNIPPET_WORDS = 12;
+
+/** One suggested passage. */
+export interface PassageSuggestion {
+  readonly passageId: string;
+  /** `Title › Section ¶n — first words of the passage` (not shortened: the caller fits it). */
+  readonly label: string;
+}
+
+interface Entry {
+  readonly passageId: string;
+  readonly label: string;
+  /** Normalised heading and text, each with a leading space so `includes(' ' + word)` finds word starts. */
+  readonly heading: string;
+  readonly text: string;
+  /** First passage of its section: shown when nothing has been typed. */
+  readonly opensSection: boolean;
+}
+
+/** The prepared entries of one knowledge base; build once per index. */
+export interface SuggestionTable {
+  readonly entries: readonly Entry[];
+}
+
+const MARKS = /\p{M}+/gu;
+const NOT_WORD = /[^\p{L}\p{N}]+/gu;
+
+/**
+ * Lower-case words without accents, separated by single spaces.
+ *
+ * @example normalizeForMatch('Café, Crème!') // 'cafe creme'
+ */
+export function normalizeForMatch(text: string): string {
+  return text.normalize('NFKD').replace(MARKS, '').toLowerCase().replace(NOT_WORD, ' ').trim();
+}
+
+const snippet = (text: string): string => {
+  const words = text.split(/\s+/).filter(Boolean);
+  return words.slice(0, SNIPPET_WORDS).join(' ') + (words.length > SNIPPET_WORDS ? ' …' : '');
+};
+
+/**
+ * Prepares the suggestion entries of a knowledge base.
+ *
+ * @example const table = buildSuggestionTable(index.knowledge);
+ */
+export function buildSuggestionTable(knowledge: KnowledgeBase): SuggestionTable {
+  let previousKey = '';
+  const entries = knowledge.passages.map((passage): Entry => {
+    const heading = [passage.title, passage.section].filter(Boolean).join(SECTION_SEPARATOR);
+    const key = `${passage.documentIndex}\u0000${passage.section}`;
+    const opensSection = key !== previousKey;
+    previousKey = key;
+    return {
+      passageId: passage.id,
+      label: `${heading} ¶${passage.paragraph} — ${snippet(passage.text)}`,
+      heading: ` ${normalizeForMatch(heading)}`,
+      text: ` ${normalizeForMatch(passage.text)}`,
+      opensSection,
+    };
+  });
+  return { entries };
+}
+
+/**
+ * Passages matching what was typed: every typed word must start a word of the heading or the
+ * text; heading matches rank first, then document order. Nothing typed lists section openings.
+ *
+ * @example suggestPassages(table, 'backgr').map((s) => s.label)[0] // 'Foreign … › Background ¶1 — Before the election …'
+ */
+export function suggestPassages(table: SuggestionTable, typed: string, limit: number = DEFAULT_SUGGESTIONS): PassageSuggestion[] {
+  const words = normalizeForMatch(typed.slice(0, SUGGEST_INPUT_MAX)).split(' ').filter(Boolean);
+  const pick = (entry: Entry): PassageSuggestion => ({ passageId: entry.passageId, label: entry.label });
+  if (words.length === 0) return table.entries.filter((e) => e.opensSection).slice(0, limit).map(pick);
+
+  const scored: { entry: Entry; score: number; order: number }[] = [];
+  table.entries.forEach((entry, order) => {
+    let score = 0;
+    for (const word of words) {
+      if (entry.heading.includes(` ${word}`)) score += 3;
+      else if (entry.text.includes(` ${word}`)) score += 1;
+      else return;
+    }
+    scored.push({ entry, score, order });
+  });
+  scored.sort((a, b) => b.score - a.score || a.order - b.order);
+  return scored.slice(0, limit).map((s) => pick(s.entry));
+}
