@@ -16,6 +16,8 @@ export interface Verdict {
 export const MIN_ANSWER_COVERAGE = 0.5;
 const HIGH_COVERAGE = 0.85;
 const HIGH_PROXIMITY = 0.6;
+/** How many of the top passages are looked at for evidence. */
+const EVIDENCE_DEPTH = 3;
 
 /**
  * Decides whether the knowledge answers a question. It abstains when the question has no
@@ -36,8 +38,10 @@ export function judgeAnswer(index: SearchIndex, result: SearchResult): Verdict {
   if (unknownName) {
     return { answered: false, confidence: 'none', reason: `The knowledge never mentions “${unknownName.word}”.` };
   }
-  const best = passages[0];
-  if (!best) return { answered: false, confidence: 'none', reason: 'Nothing in the knowledge matches the question.' };
+  if (passages.length === 0) return { answered: false, confidence: 'none', reason: 'Nothing in the knowledge matches the question.' };
+  // The best evidence among the first few: ranking mixes signals, coverage is the one that says
+  // whether the question's words are there at all.
+  const best = passages.slice(0, EVIDENCE_DEPTH).reduce((a, b) => (b.features.coverage > a.features.coverage ? b : a));
   const { coverage, proximity } = best.features;
   if (coverage < MIN_ANSWER_COVERAGE) {
     return { answered: false, confidence: 'low', reason: 'The closest passages cover too little of the question.' };

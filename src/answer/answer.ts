@@ -49,7 +49,8 @@ const roundScore = (score: number): number => Math.round(score * 1000) / 1000;
 export function answerQuestion(index: SearchIndex, question: string, options: AnswerOptions = {}): Answer {
   const limit = options.limit ?? DEFAULT_EXCERPTS;
   const offset = options.offset ?? 0;
-  const result = searchPassages(index, question, { limit: offset + limit });
+  // Abstention weighs the first few passages even when fewer are shown.
+  const result = searchPassages(index, question, { limit: Math.max(offset + limit, DEFAULT_EXCERPTS) });
   const verdict = judgeAnswer(index, result);
   const toExcerpt = (ranked: RankedPassage): AnswerExcerpt => {
     const { passage } = ranked;

@@ -3,7 +3,7 @@ import { toTerm } from './terms.js';
 /**
  * Very frequent English content words. In a small knowledge base a word like "after" may
  * occur in one passage only, which gives it the IDF of a rare name; in questions it carries
- * little. These words keep their place in search but weigh less (see `COMMON_WORD_WEIGHT`).
+ * little. These words keep their place in search but weigh less (see `RANKING.commonWordWeight`).
  */
 const COMMON_WORDS = `
 after before again against already always among around away back because become began begin
@@ -16,9 +16,6 @@ such take taken tell than thing things think though three through thus time time
 together told took two under until upon us use used uses using usually want way ways well
 went whether while without work year years yet
 `.trim().split(/\s+/);
-
-/** How much a common word weighs compared with other words of a question. */
-export const COMMON_WORD_WEIGHT = 0.5;
 
 /** The index terms of {@link COMMON_WORDS}. */
 export const COMMON_TERMS: ReadonlySet<string> = new Set(COMMON_WORDS.map(toTerm).filter((t): t is string => t !== null));

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { fingerprintKnowledge } from '../knowledge/fingerprint.js';
 import { loadKnowledge } from '../knowledge/load.js';
 import { indexKey, indexPathFor, loadIndex, saveIndex } from './persist.js';
-import { buildSearchIndex, type SearchIndex } from './search-index.js';
+import { analyseKnowledge, assembleIndex, type SearchIndex } from './search-index.js';
 
 /** Options of {@link openIndex}. */
 export interface OpenIndexOptions {
@@ -33,19 +33,21 @@ export async function openIndex(knowledgeDir: string, options: OpenIndexOptions 
   const root = resolve(knowledgeDir);
   const warn = options.warn ?? warnOnStderr;
   const cacheDir = options.cacheDir ?? undefined;
-  if (cacheDir === false) return { ...buildSearchIndex(await loadKnowledge(root)), origin: 'built' };
-
+  if (cacheDir === false) {
+    const knowledge = await loadKnowledge(root);
+    return { ...assembleIndex(knowledge, analyseKnowledge(knowledge.passages)), origin: 'built' };
+  }
   const key = indexKey(await fingerprintKnowledge(root));
   const knowledge = await loadKnowledge(root);
   const path = indexPathFor(root, cacheDir);
-  const loaded = loadIndex(path, key, knowledge);
-  if (typeof loaded !== 'string') return { ...loaded, origin: 'loaded' };
+  const loaded = loadIndex(path, key, knowledge.passages.length);
+  if (typeof loaded !== 'string') return { ...assembleIndex(knowledge, loaded), origin: 'loaded' };
   if (loaded === 'corrupt') warn(`the index file ${path} is damaged; rebuilding it`);
-  const index = buildSearchIndex(knowledge);
+  const analysed = analyseKnowledge(knowledge.passages);
   try {
-    saveIndex(index, path, key);
+    saveIndex(analysed, path, key);
   } catch (error) {
     warn(`could not save the index to ${path} (${error instanceof Error ? error.message : String(error)}); it will be rebuilt next time`);
   }
-  return { ...index, origin: 'built' };
+  return { ...assembleIndex(knowledge, analysed), origin: 'built' };
 }

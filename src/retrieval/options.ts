@@ -40,6 +40,10 @@ export const MINISEARCH_OPTIONS: Options<IndexedFields> = {
 export const RANKING = {
   bm25: { k: 1.2, b: 0.75, d: 0.5 },
   boost: { title: 1.5, section: 1.5, text: 1 },
+  /** Names ("Russia", "FMIC") say what a question is about: they weigh more in BM25. */
+  nameWeight: 1.5,
+  /** Very common English words ("after", "year") weigh less, in BM25 and in coverage. */
+  commonWordWeight: 0.5,
   /** Weight of an expansion term (alias or acronym) relative to a term the user typed. */
   expansionWeight: 0.6,
   /** How many BM25 candidates the re-ranker looks at. */

@@ -2,16 +2,13 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import MiniSearch, { type AsPlainObject } from 'minisearch';
-import type { KnowledgeBase } from '../knowledge/types.js';
-import type { PhraseTable } from './aliases.js';
 import { COMMON_TERMS } from './common-words.js';
-import { MINISEARCH_OPTIONS, RANKING, type IndexedFields } from './options.js';
+import { MINISEARCH_OPTIONS, RANKING } from './options.js';
 import { STOP_WORDS } from './stop-words.js';
-import type { SearchIndex } from './search-index.js';
+import type { AnalysedKnowledge } from './search-index.js';
 
 /** Bump when the persisted layout or the analysis (terms, stop words, aliases) changes. */
-export const INDEX_FORMAT_VERSION = 1;
+export const INDEX_FORMAT_VERSION = 2;
 
 /** Where persisted indexes live, relative to the working directory (git-ignored). */
 export const INDEX_CACHE_DIR = '.footnote-cache';
@@ -19,20 +16,21 @@ export const INDEX_CACHE_DIR = '.footnote-cache';
 /** The first line of an index file: what it was built from, and how to check it is whole. */
 interface IndexHeader {
   readonly format: number;
-  /** Hash of the knowledge fingerprint, the index format and the ranking options. */
+  /** Hash of the knowledge fingerprint, the index format, the options and the code. */
   readonly key: string;
   readonly payloadBytes: number;
   readonly payloadSha256: string;
 }
 
-interface IndexPayload {
-  readonly miniSearch: AsPlainObject;
-  readonly documentFrequency: [string, number][];
-  readonly written: [string, readonly (readonly string[])[]][];
-  readonly learned: [string, readonly (readonly string[])[]][];
+/** The JSON part of the payload; the postings follow it as raw typed arrays. */
+interface PayloadMeta {
+  readonly vocabulary: readonly string[];
+  readonly passageCount: number;
+  readonly fields: readonly { readonly averageLength: number; readonly postings: number }[];
+  readonly learned: [string, string[][]][];
 }
 
-const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
 
 /**
  * A hash of the code that shapes an index (parsing, chunking, analysis, alias learning): an
@@ -62,22 +60,69 @@ export function indexPathFor(knowledgeRoot: string, cacheDir: string = INDEX_CAC
   return join(cacheDir, `index-${sha256(knowledgeRoot).slice(0, 16)}.json`);
 }
 
+/** Serialises analysed knowledge: a JSON part (vocabulary, aliases), then the typed arrays. */
+function encodePayload(analysed: AnalysedKnowledge): Buffer {
+  const { postings } = analysed;
+  const meta: PayloadMeta = {
+    vocabulary: postings.vocabulary,
+    passageCount: postings.passageCount,
+    fields: postings.fields.map((f) => ({ averageLength: f.averageLength, postings: f.passages.length })),
+    learned: [...analysed.learnedAliases],
+  };
+  const metaBytes = Buffer.from(JSON.stringify(meta));
+  const parts: Uint8Array[] = [new Uint8Array(new Uint32Array([metaBytes.length]).buffer), metaBytes, new Uint8Array(pad(metaBytes.length))];
+  const bytesOf = (array: Uint32Array | Uint16Array): Uint8Array => new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
+  for (const field of postings.fields) {
+    parts.push(bytesOf(field.offsets), bytesOf(field.passages), bytesOf(field.lengths), bytesOf(field.frequencies), new Uint8Array(pad(field.frequencies.byteLength)));
+  }
+  parts.push(bytesOf(postings.documentFrequency));
+  return Buffer.concat(parts);
+}
+
+/** Bytes that bring `length` to a multiple of 4 (typed arrays need aligned offsets). */
+const pad = (length: number): number => (4 - (length % 4)) % 4;
+
+function decodePayload(payload: Buffer): AnalysedKnowledge {
+  // Copy into a fresh, aligned buffer: Node may hand out unaligned slices of a shared pool.
+  const bytes = new Uint8Array(payload.byteLength);
+  bytes.set(payload);
+  const buffer = bytes.buffer;
+  const metaLength = new Uint32Array(buffer, 0, 1)[0]!;
+  const meta = JSON.parse(Buffer.from(buffer, 4, metaLength).toString('utf8')) as PayloadMeta;
+  let at = 4 + metaLength + pad(metaLength);
+  const u32 = (count: number): Uint32Array => {
+    const array = new Uint32Array(buffer, at, count);
+    at += count * 4;
+    return array;
+  };
+  const terms = meta.vocabulary.length;
+  const fields = meta.fields.map((field) => {
+    const offsets = u32(terms + 1);
+    const passages = u32(field.postings);
+    const lengths = u32(meta.passageCount);
+    const frequencies = new Uint16Array(buffer, at, field.postings);
+    at += field.postings * 2 + pad(field.postings * 2);
+    return { offsets, passages, frequencies, lengths, averageLength: field.averageLength };
+  });
+  const documentFrequency = u32(terms);
+  if (at !== buffer.byteLength) throw new Error('index payload has an unexpected length');
+  return {
+    postings: { vocabulary: meta.vocabulary, passageCount: meta.passageCount, fields, documentFrequency },
+    learnedAliases: new Map(meta.learned),
+  };
+}
+
 /**
- * Writes an index atomically: to a temporary file first, then renamed over the old one, so
- * a crash mid-write never leaves a half-written index behind.
+ * Writes analysed knowledge atomically: to a temporary file first, then renamed over the old
+ * one, so a crash mid-write never leaves a half-written index behind.
  */
-export function saveIndex(index: SearchIndex, path: string, key: string): void {
-  const payload = JSON.stringify({
-    miniSearch: index.miniSearch.toJSON(),
-    documentFrequency: [...index.documentFrequency],
-    written: [...index.aliases.written],
-    learned: [...index.aliases.learned],
-  } satisfies IndexPayload);
-  const header: IndexHeader = { format: INDEX_FORMAT_VERSION, key, payloadBytes: Buffer.byteLength(payload), payloadSha256: sha256(payload) };
+export function saveIndex(analysed: AnalysedKnowledge, path: string, key: string): void {
+  const payload = encodePayload(analysed);
+  const header: IndexHeader = { format: INDEX_FORMAT_VERSION, key, payloadBytes: payload.byteLength, payloadSha256: sha256(payload) };
   mkdirSync(dirname(path), { recursive: true });
   const temporary = `${path}.${process.pid}.tmp`;
   try {
-    writeFileSync(temporary, `${JSON.stringify(header)}\n${payload}`);
+    writeFileSync(temporary, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), payload]));
     renameSync(temporary, path);
   } finally {
     rmSync(temporary, { force: true });
@@ -88,37 +133,29 @@ export function saveIndex(index: SearchIndex, path: string, key: string): void {
 export type IndexLoadFailure = 'missing' | 'stale' | 'corrupt';
 
 /**
- * Loads a persisted index if it is whole and was built from exactly this knowledge with
- * these options; otherwise says why not (the caller rebuilds).
+ * Reads persisted analysed knowledge if the file is whole and was built from exactly this
+ * knowledge with these options and this code; otherwise says why not (the caller rebuilds).
  */
-export function loadIndex(path: string, key: string, knowledge: KnowledgeBase): SearchIndex | IndexLoadFailure {
-  let file: string;
+export function loadIndex(path: string, key: string, passageCount: number): AnalysedKnowledge | IndexLoadFailure {
+  let file: Buffer;
   try {
-    file = readFileSync(path, 'utf8');
+    file = readFileSync(path);
   } catch {
     return 'missing';
   }
-  const newline = file.indexOf('\n');
+  const newline = file.indexOf(0x0a);
   let header: IndexHeader;
   try {
-    header = JSON.parse(file.slice(0, newline)) as IndexHeader;
+    header = JSON.parse(file.subarray(0, newline < 0 ? file.length : newline).toString('utf8')) as IndexHeader;
   } catch {
     return 'corrupt';
   }
   if (header.format !== INDEX_FORMAT_VERSION || header.key !== key) return 'stale';
-  const payloadText = file.slice(newline + 1);
-  if (newline < 0 || Buffer.byteLength(payloadText) !== header.payloadBytes || sha256(payloadText) !== header.payloadSha256) return 'corrupt';
+  const payload = file.subarray(newline + 1);
+  if (payload.byteLength !== header.payloadBytes || sha256(payload) !== header.payloadSha256) return 'corrupt';
   try {
-    const payload = JSON.parse(payloadText) as IndexPayload;
-    const miniSearch = MiniSearch.loadJS<IndexedFields>(payload.miniSearch, MINISEARCH_OPTIONS);
-    if (miniSearch.documentCount !== knowledge.passages.length) return 'stale';
-    const table = (entries: [string, readonly (readonly string[])[]][]): PhraseTable => new Map(entries);
-    return {
-      knowledge,
-      miniSearch,
-      documentFrequency: new Map(payload.documentFrequency),
-      aliases: { written: table(payload.written), learned: table(payload.learned) },
-    };
+    const analysed = decodePayload(payload);
+    return analysed.postings.passageCount === passageCount ? analysed : 'stale';
   } catch {
     return 'corrupt';
   }

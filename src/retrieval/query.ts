@@ -1,5 +1,6 @@
 import type { AliasTable } from './aliases.js';
-import { COMMON_TERMS, COMMON_WORD_WEIGHT } from './common-words.js';
+import { COMMON_TERMS } from './common-words.js';
+import { RANKING } from './options.js';
 import { tokenize, type Token } from './terms.js';
 
 /** One content word of a question, with the other wordings that count as a match for it. */
@@ -87,8 +88,9 @@ export function planQuery(
     if (/^\p{Lu}/u.test(token.word)) alternatives.push(...relatedNameForms(term, knows).map((form) => [form]));
     if (seen.has(term)) return;
     seen.add(term);
-    concepts.push({ word: token.word, term, alternatives, isName: looksLikeName(token, i) });
-    weights.set(term, COMMON_TERMS.has(term) ? COMMON_WORD_WEIGHT : 1);
+    const isName = looksLikeName(token, i);
+    concepts.push({ word: token.word, term, alternatives, isName });
+    weights.set(term, COMMON_TERMS.has(term) ? RANKING.commonWordWeight : isName ? RANKING.nameWeight : 1);
     for (const phrase of alternatives) {
       for (const alt of phrase) if (!weights.has(alt)) weights.set(alt, expansionWeight);
     }

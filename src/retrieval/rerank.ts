@@ -1,4 +1,6 @@
 import type { Passage } from '../knowledge/types.js';
+import { COMMON_TERMS } from './common-words.js';
+import { RANKING } from './options.js';
 import type { QueryConcept, QueryPlan } from './query.js';
 import { inverseDocumentFrequency, type SearchIndex } from './search-index.js';
 import { analyze } from './terms.js';
@@ -33,7 +35,7 @@ export function conceptWeights(index: SearchIndex, plan: QueryPlan): number[] {
   const weights = plan.concepts.map(knownWeight);
   const known = weights.filter((w): w is number => w !== undefined);
   const unknownWeight = known.length > 0 ? known.reduce((a, b) => a + b, 0) / known.length : inverseDocumentFrequency(index, '');
-  return weights.map((w, i) => (w ?? unknownWeight) * (plan.weights.get(plan.concepts[i]!.term) ?? 1));
+  return weights.map((w, i) => (w ?? unknownWeight) * (COMMON_TERMS.has(plan.concepts[i]!.term) ? RANKING.commonWordWeight : 1));
 }
 
 /** Whether a concept is mentioned in a set of terms: its own term, or all terms of an alternative. */

@@ -1,39 +1,81 @@
-import MiniSearch from 'minisearch';
 import type { KnowledgeBase, Passage } from '../knowledge/types.js';
-import { analyseWrittenAliases, learnAliases, type AliasTable } from './aliases.js';
-import { MINISEARCH_OPTIONS, type IndexedFields } from './options.js';
-import { analyze } from './terms.js';
+import { AliasLearner, analyseWrittenAliases, type AliasTable } from './aliases.js';
+import { PassageMiniSearch } from './engine.js';
+import { INDEX_FIELDS } from './options.js';
+import { PostingsBuilder, type Postings } from './postings.js';
+import { analyze, tokenize } from './terms.js';
+
+/** Per-field statistics for scoring passages with BM25 outside MiniSearch (re-ranking). */
+export interface FieldStatistics {
+  /** Number of terms of each field, per passage id: `lengths[field][passage]`. */
+  readonly lengths: readonly Uint32Array[];
+  readonly averageLengths: readonly number[];
+  /** Term → number of passages containing it, per field: `[title, section, text]`. */
+  readonly frequencies: ReadonlyMap<string, readonly number[]>;
+}
 
 /** A knowledge base made searchable: MiniSearch plus the statistics the re-ranker needs. */
 export interface SearchIndex {
   readonly knowledge: KnowledgeBase;
-  readonly miniSearch: MiniSearch<IndexedFields>;
+  readonly miniSearch: PassageMiniSearch;
   /** In how many passages each index term occurs (any field). */
   readonly documentFrequency: ReadonlyMap<string, number>;
+  readonly fieldStatistics: FieldStatistics;
   readonly aliases: AliasTable;
 }
 
-/** The analysed fields of every passage, in passage order, and their document frequencies. */
-export function analysePassages(passages: readonly Passage[]): {
-  fields: IndexedFields[];
-  documentFrequency: Map<string, number>;
-} {
-  const documentFrequency = new Map<string, number>();
-  const titles = new Map<number, string>();
-  const fields = passages.map((passage, id): IndexedFields => {
+/** What analysis of the passages yields: the postings and the learned acronyms. */
+export interface AnalysedKnowledge {
+  readonly postings: Postings;
+  readonly learnedAliases: Map<string, string[][]>;
+}
+
+/**
+ * Analyses every passage once: its fields into index terms (postings) and its text for
+ * acronyms. `onProgress` is called every few thousand passages.
+ */
+export function analyseKnowledge(passages: readonly Passage[], onProgress?: (done: number) => void): AnalysedKnowledge {
+  const builder = new PostingsBuilder(INDEX_FIELDS.length);
+  const learner = new AliasLearner();
+  const titles = new Map<number, string[]>();
+  const sections = new Map<string, string[]>();
+  passages.forEach((passage, id) => {
     let title = titles.get(passage.documentIndex);
-    if (title === undefined) {
-      title = analyze(passage.title).join(' ');
-      titles.set(passage.documentIndex, title);
-    }
-    const section = analyze(passage.section).join(' ');
-    const text = analyze(passage.text).join(' ');
-    const distinct = new Set(`${title} ${section} ${text}`.split(' '));
-    distinct.delete('');
-    for (const term of distinct) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
-    return { id, title, section, text };
+    if (title === undefined) titles.set(passage.documentIndex, (title = analyze(passage.title)));
+    let section = sections.get(passage.section);
+    if (section === undefined) sections.set(passage.section, (section = analyze(passage.section)));
+    const tokens = tokenize(passage.text);
+    const text: string[] = [];
+    for (const token of tokens) if (token.term !== null) text.push(token.term);
+    builder.add([title, section, text]);
+    learner.observe(passage.text, tokens);
+    if (onProgress && (id + 1) % 5000 === 0) onProgress(id + 1);
   });
-  return { fields, documentFrequency };
+  return { postings: builder.finish(), learnedAliases: learner.table() };
+}
+
+/**
+ * Puts analysed knowledge together into a search index (MiniSearch filled in bulk).
+ */
+export function assembleIndex(knowledge: KnowledgeBase, analysed: AnalysedKnowledge): SearchIndex {
+  const { postings } = analysed;
+  const documentFrequency = new Map<string, number>();
+  const frequencies = new Map<string, number[]>();
+  postings.vocabulary.forEach((term, t) => {
+    documentFrequency.set(term, postings.documentFrequency[t]!);
+    frequencies.set(term, postings.fields.map((field) => field.offsets[t + 1]! - field.offsets[t]!));
+  });
+  return {
+    knowledge,
+    miniSearch: PassageMiniSearch.fromPostings(postings),
+    documentFrequency,
+    fieldStatistics: {
+      lengths: postings.fields.map((field) => field.lengths),
+      averageLengths: postings.fields.map((field) => field.averageLength),
+      frequencies,
+    },
+    aliases: { written: analyseWrittenAliases(knowledge.aliases), learned: analysed.learnedAliases },
+  };
 }
 
 /**
@@ -44,14 +86,7 @@ export function analysePassages(passages: readonly Passage[]): {
  * index.miniSearch.documentCount // number of passages
  */
 export function buildSearchIndex(knowledge: KnowledgeBase): SearchIndex {
-  const { fields, documentFrequency } = analysePassages(knowledge.passages);
-  const miniSearch = new MiniSearch<IndexedFields>(MINISEARCH_OPTIONS);
-  miniSearch.addAll(fields);
-  const aliases: AliasTable = {
-    written: analyseWrittenAliases(knowledge.aliases),
-    learned: learnAliases(knowledge.documents.map((d) => d.text)),
-  };
-  return { knowledge, miniSearch, documentFrequency, aliases };
+  return assembleIndex(knowledge, analyseKnowledge(knowledge.passages));
 }
 
 /**

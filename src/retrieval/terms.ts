@@ -11,10 +11,46 @@ export interface Token {
   readonly term: string | null;
 }
 
-// Letters and digits, with inner apostrophes kept out (so "Russia's" gives "Russia" + "s").
-const WORD = /[\p{L}\p{N}]+/gu;
-const INVISIBLE = /[\u00ad\u200b-\u200f\u2060\ufeff]/g;
+// Word characters are letters and digits (\p{L}, \p{N}); everything else separates words, so
+// "Russia's" gives "Russia" + "s" and zero-width characters split like spaces.
+const WORD_CHAR = /[\p{L}\p{N}]/u;
 const MARKS = /\p{M}+/gu;
+// 0 = not yet known, 1 = word character, 2 = separator; filled lazily for the BMP.
+const charClass = new Uint8Array(0x10000);
+
+function isWordCode(code: number): boolean {
+  if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39);
+  let known = charClass[code]!;
+  if (known === 0) {
+    // Surrogates stand for astral characters; tested whole in `wordEnd`.
+    known = code >= 0xd800 && code <= 0xdfff ? 2 : WORD_CHAR.test(String.fromCharCode(code)) ? 1 : 2;
+    charClass[code] = known;
+  }
+  return known === 1;
+}
+
+/** Calls `visit(start, end)` for each word of `text`, in order, without allocating matches. */
+function scanWords(text: string, visit: (start: number, end: number) => void): void {
+  const length = text.length;
+  let start = -1;
+  for (let i = 0; i < length; i++) {
+    const code = text.charCodeAt(i);
+    let word = isWordCode(code);
+    let width = 1;
+    if (!word && code >= 0xd800 && code <= 0xdbff && i + 1 < length) {
+      width = 2;
+      word = WORD_CHAR.test(text.slice(i, i + 2));
+    }
+    if (word) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      visit(start, i);
+      start = -1;
+    }
+    i += width - 1;
+  }
+  if (start >= 0) visit(start, length);
+}
 
 // Stemming dominates analysis time; the vocabulary is small, so memoise it.
 const termCache = new Map<string, string | null>();
@@ -44,11 +80,11 @@ export function toTerm(word: string): string | null {
  * @example tokenize("Russia's role").map((t) => t.term) // ['russia', null, 'role']
  */
 export function tokenize(text: string): Token[] {
-  const clean = text.replace(INVISIBLE, ' ');
   const tokens: Token[] = [];
-  for (const match of clean.matchAll(WORD)) {
-    tokens.push({ word: match[0], start: match.index, term: toTerm(match[0]) });
-  }
+  scanWords(text, (start, end) => {
+    const word = text.slice(start, end);
+    tokens.push({ word, start, term: toTerm(word) });
+  });
   return tokens;
 }
 
@@ -59,9 +95,9 @@ export function tokenize(text: string): Token[] {
  */
 export function analyze(text: string): string[] {
   const terms: string[] = [];
-  for (const match of text.replace(INVISIBLE, ' ').matchAll(WORD)) {
-    const term = toTerm(match[0]);
+  scanWords(text, (start, end) => {
+    const term = toTerm(text.slice(start, end));
     if (term !== null) terms.push(term);
-  }
+  });
   return terms;
 }

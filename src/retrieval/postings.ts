@@ -1,0 +1,107 @@
+/**
+ * Compact postings: for every index term and field, the passages that contain it and how
+ * often. Built in one pass over analysed passages, held in typed arrays (a few bytes per
+ * posting), persisted as is, and poured into MiniSearch in bulk (see `engine.ts`).
+ */
+
+/** The postings of one field (title, section or text). */
+export interface FieldPostings {
+  /** `offsets[t]..offsets[t + 1]` is the range of term `t` in `passages`/`frequencies`. */
+  readonly offsets: Uint32Array;
+  /** Passage ids, ascending within each term. */
+  readonly passages: Uint32Array;
+  /** Term frequency in that passage's field. */
+  readonly frequencies: Uint16Array;
+  /** Number of terms of this field in each passage. */
+  readonly lengths: Uint32Array;
+  readonly averageLength: number;
+}
+
+/** Postings of every field, with the vocabulary and document frequencies. */
+export interface Postings {
+  /** Term id → term. */
+  readonly vocabulary: readonly string[];
+  readonly passageCount: number;
+  /** In field order (see `INDEX_FIELDS`). */
+  readonly fields: readonly FieldPostings[];
+  /** Term id → number of passages that contain the term in any field. */
+  readonly documentFrequency: Uint32Array;
+}
+
+const MAX_FREQUENCY = 0xffff;
+
+/**
+ * Accumulates postings passage by passage.
+ *
+ * @example
+ * const builder = new PostingsBuilder(3);
+ * builder.add([['warsaw'], [], ['warsaw', 'capit']]);
+ * builder.finish().vocabulary // ['warsaw', 'capit']
+ */
+export class PostingsBuilder {
+  private readonly termIds = new Map<string, number>();
+  private readonly vocabulary: string[] = [];
+  private readonly perField: { passages: number[][]; frequencies: number[][]; lengths: number[] }[];
+  private readonly documentFrequency: number[] = [];
+  private readonly lastSeen: number[] = [];
+  private passageCount = 0;
+
+  constructor(fieldCount: number) {
+    this.perField = Array.from({ length: fieldCount }, () => ({ passages: [], frequencies: [], lengths: [] }));
+  }
+
+  /** Adds the next passage (ids are given in order: 0, 1, 2 …), one term list per field. */
+  add(fieldTerms: readonly (readonly string[])[]): void {
+    const passage = this.passageCount++;
+    fieldTerms.forEach((terms, field) => {
+      const target = this.perField[field]!;
+      target.lengths.push(terms.length);
+      const counts = new Map<number, number>();
+      for (const term of terms) {
+        const id = this.idOf(term);
+        counts.set(id, (counts.get(id) ?? 0) + 1);
+      }
+      for (const [id, count] of counts) {
+        (target.passages[id] ??= []).push(passage);
+        (target.frequencies[id] ??= []).push(Math.min(count, MAX_FREQUENCY));
+        if (this.lastSeen[id] !== passage) {
+          this.lastSeen[id] = passage;
+          this.documentFrequency[id] = (this.documentFrequency[id] ?? 0) + 1;
+        }
+      }
+    });
+  }
+
+  private idOf(term: string): number {
+    let id = this.termIds.get(term);
+    if (id === undefined) {
+      id = this.vocabulary.length;
+      this.termIds.set(term, id);
+      this.vocabulary.push(term);
+      this.documentFrequency.push(0);
+      this.lastSeen.push(-1);
+    }
+    return id;
+  }
+
+  /** Freezes the postings into typed arrays. */
+  finish(): Postings {
+    const terms = this.vocabulary.length;
+    const fields = this.perField.map((field): FieldPostings => {
+      const offsets = new Uint32Array(terms + 1);
+      for (let t = 0; t < terms; t++) offsets[t + 1] = offsets[t]! + (field.passages[t]?.length ?? 0);
+      const passages = new Uint32Array(offsets[terms]!);
+      const frequencies = new Uint16Array(offsets[terms]!);
+      for (let t = 0; t < terms; t++) {
+        const list = field.passages[t];
+        if (list === undefined) continue;
+        passages.set(list, offsets[t]!);
+        frequencies.set(field.frequencies[t]!, offsets[t]!);
+      }
+      const lengths = Uint32Array.from(field.lengths);
+      const total = field.lengths.reduce((a, b) => a + b, 0);
+      return { offsets, passages, frequencies, lengths, averageLength: this.passageCount > 0 ? total / this.passageCount : 0 };
+    });
+    return { vocabulary: this.vocabulary, passageCount: this.passageCount, fields, documentFrequency: Uint32Array.from(this.documentFrequency) };
+  }
+}
