@@ -80,9 +80,12 @@ function bestWindowInside(allWords: readonly Word[], weights: readonly number[],
   for (let first = 0; first < words.length; first++) {
     last = Math.max(last, first);
     while (last + 1 < words.length && words[last + 1]!.end - words[first]!.start <= maxChars) last++;
-    const start = first === 0 ? sentence.start : words[first]!.start;
-    const end = last === words.length - 1 ? sentence.end : words[last]!.end;
-    const span = { start, end: Math.min(end, start + maxChars) };
+    // Reach out to the sentence's edges (a quote, the full stop) only when they still fit.
+    const wordsStart = words[first]!.start;
+    const wordsEnd = words[last]!.end;
+    const start = first === 0 && wordsEnd - sentence.start <= maxChars ? sentence.start : wordsStart;
+    const end = last === words.length - 1 && sentence.end - start <= maxChars ? sentence.end : wordsEnd;
+    const span = { start, end: Math.min(end, start + maxChars) }; // only a single giant word is cut
     const score = coveredWeight(words, weights, span);
     if (score > best.score) best = { span, score };
   }

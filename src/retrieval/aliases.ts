@@ -1,4 +1,4 @@
-import { analyze, tokenize, type Token } from './terms.js';
+import { analyze, scanWords } from './terms.js';
 
 /** Lower-case key → phrases that mean the same, each phrase as index terms. */
 export type PhraseTable = ReadonlyMap<string, readonly (readonly string[])[]>;
@@ -17,22 +17,36 @@ const CONNECTORS = new Set(['of', 'and', 'for', 'the', 'on', 'in', 'to', 'de', '
 const ACRONYM = /^[\p{Lu}][\p{Lu}\p{N}]{1,6}s?$/u;
 const UPPER_START = /^\p{Lu}/u;
 const MAX_PHRASES_PER_KEY = 3;
+/** A lower-case phrase must recur to count: a chance pair of words ("using social" for US) does not. */
 const MIN_LOWER_CASE_REPEATS = 2;
 const MAX_NAME_WORDS = 7;
 const WORDS_BEFORE_PARENTHESES = 10;
 
-const isAcronym = (word: string): boolean => {
-  const second = word.charCodeAt(1);
-  // Cheap pre-check before the regex: acronyms have an upper-case second letter (ASCII or not).
-  return word.length >= 2 && word.length <= 8 && (second < 0x61 || second > 0x7a) && ACRONYM.test(word);
-};
-const isCapitalized = (word: string): boolean => {
+/** What alias learning needs to know about a distinct word; computed once per word. */
+export const enum WordFlag {
+  Capitalized = 1,
+  Acronym = 2,
+  Connector = 4,
+}
+
+/** The flags of a word (see {@link WordFlag}). */
+export function wordFlags(word: string): number {
   const first = word.charCodeAt(0);
-  return first < 0x80 ? first >= 0x41 && first <= 0x5a : UPPER_START.test(word);
-};
+  const capitalized = first < 0x80 ? first >= 0x41 && first <= 0x5a : UPPER_START.test(word);
+  const acronym = capitalized && word.length >= 2 && word.length <= 8 && ACRONYM.test(word);
+  return (capitalized && !acronym ? WordFlag.Capitalized : 0) | (acronym ? WordFlag.Acronym : 0) | (CONNECTORS.has(word.toLowerCase()) ? WordFlag.Connector : 0);
+}
+
+/** The words of one passage as parallel arrays (no object per word: analysis is hot). */
+export interface PassageWords {
+  readonly text: string;
+  readonly count: number;
+  readonly starts: readonly number[];
+  readonly ends: readonly number[];
+  readonly flags: readonly number[];
+}
+
 const acronymLetters = (acronym: string): string => acronym.replace(/s$/, '').toLowerCase();
-/** Only spaces between two words: they belong to one name ("Cuba, China" do not). */
-const adjacent = (text: string, a: Token, b: Token): boolean => /^ +$/.test(text.slice(a.start + a.word.length, b.start));
 
 /** Initials of a phrase, with and without its connector words ("Department of Justice" → doj, dj). */
 function initialsOf(words: readonly string[]): string[] {
@@ -41,27 +55,59 @@ function initialsOf(words: readonly string[]): string[] {
   return all === content ? [all] : [all, content];
 }
 
+/** Only spaces between word `i - 1` and word `i`: they can belong to one name ("Cuba, China" do not). */
+function adjacent(words: PassageWords, i: number): boolean {
+  for (let at = words.ends[i - 1]!; at < words.starts[i]!; at++) if (words.text.charCodeAt(at) !== 0x20) return false;
+  return true;
+}
+
 /**
  * Learns acronyms from the knowledge, passage by passage: a phrase followed by its acronym in
- * parentheses ("National Football League (NFL)"), title-case names, which are commonly
- * abbreviated by their initials ("Foreign Malign Influence Center" → FMIC), and lower-case
- * phrases that spell an acronym used in the same passage and recur ("artificial
- * intelligence" … "AI"). Keys are the acronym's letters in lower case.
+ * parentheses ("National Football League (NFL)") and title-case names, which are commonly
+ * abbreviated by their initials ("Foreign Malign Influence Center" → FMIC). Keys are the
+ * acronym's letters in lower case. Lower-case expansions ("artificial intelligence" for AI)
+ * are found when a question asks for them (see {@link lowerCaseExpansions}).
  *
  * @example
  * const learner = new AliasLearner();
- * learner.observe(text, tokenize(text));
+ * learner.observeText('The Foreign Malign Influence Center was set up.');
  * learner.table().get('fmic') // [['foreign', 'malign', 'influenc', 'center']]
  */
 export class AliasLearner {
   private readonly counts = new Map<string, Map<string, number>>();
   private readonly analysed = new Map<string, string>();
 
-  /** Reads one passage (its text and its tokens from `tokenize`). */
-  observe(text: string, tokens: readonly Token[]): void {
-    this.parenthesised(text, tokens);
-    this.titleCaseNames(text, tokens);
-    this.lowerCasePhrases(tokens);
+  /** Reads one passage given as words (see {@link PassageWords}). */
+  observe(words: PassageWords): void {
+    let runStart = -1;
+    for (let i = 0; i < words.count; i++) {
+      const flags = words.flags[i]!;
+      if (flags & WordFlag.Acronym) this.parenthesised(words, i);
+      if (runStart >= 0 && !adjacent(words, i)) {
+        this.name(words, runStart, i);
+        runStart = -1;
+      }
+      if (flags & WordFlag.Capitalized) {
+        if (runStart < 0) runStart = i;
+      } else if (!(runStart >= 0 && flags & WordFlag.Connector)) {
+        if (runStart >= 0) this.name(words, runStart, i);
+        runStart = -1;
+      }
+    }
+    if (runStart >= 0) this.name(words, runStart, words.count);
+  }
+
+  /** Reads one passage of plain text. */
+  observeText(text: string): void {
+    const starts: number[] = [];
+    const ends: number[] = [];
+    const flags: number[] = [];
+    scanWords(text, (start, end) => {
+      starts.push(start);
+      ends.push(end);
+      flags.push(wordFlags(text.slice(start, end)));
+    });
+    this.observe({ text, count: starts.length, starts, ends, flags });
   }
 
   /** The most frequent phrases per key. */
@@ -69,7 +115,7 @@ export class AliasLearner {
     const table = new Map<string, string[][]>();
     for (const [key, byPhrase] of this.counts) {
       const best = [...byPhrase].sort((a, b) => b[1] - a[1]).slice(0, MAX_PHRASES_PER_KEY);
-      if (best.length > 0) table.set(key, best.map(([id]) => id.split(' ')));
+      table.set(key, best.map(([id]) => id.split(' ')));
     }
     return table;
   }
@@ -86,74 +132,37 @@ export class AliasLearner {
     this.counts.set(key, byPhrase);
   }
 
-  private parenthesised(text: string, tokens: readonly Token[]): void {
-    tokens.forEach((token, i) => {
-      const end = token.start + token.word.length;
-      if (text[token.start - 1] !== '(' || text[end] !== ')' || !isAcronym(token.word)) return;
-      const letters = acronymLetters(token.word);
-      const before = tokens.slice(Math.max(0, i - WORDS_BEFORE_PARENTHESES), i).map((t) => t.word);
-      for (let length = 2; length <= before.length; length++) {
-        const phrase = before.slice(-length);
-        if (initialsOf(phrase).includes(letters)) {
-          this.add(letters, phrase.join(' '), 3);
-          return;
-        }
-      }
-    });
+  private wordsBetween(words: PassageWords, from: number, to: number): string[] {
+    const list: string[] = [];
+    for (let i = from; i < to; i++) list.push(words.text.slice(words.starts[i], words.ends[i]));
+    return list;
   }
 
-  private titleCaseNames(text: string, tokens: readonly Token[]): void {
-    let run: Token[] = [];
-    const flush = (): void => {
-      while (run.length > 0 && CONNECTORS.has(run[run.length - 1]!.word.toLowerCase())) run.pop();
-      while (run.length > 0 && /^(The|A|An)$/.test(run[0]!.word)) run.shift();
-      if (run.length >= 2 && run.length <= MAX_NAME_WORDS) {
-        const words = run.map((t) => t.word);
-        for (const letters of initialsOf(words)) if (letters.length >= 2 && letters.length <= 6) this.add(letters, words.join(' '));
+  private parenthesised(words: PassageWords, i: number): void {
+    const { text } = words;
+    if (text[words.starts[i]! - 1] !== '(' || text[words.ends[i]!] !== ')') return;
+    const letters = acronymLetters(text.slice(words.starts[i], words.ends[i]));
+    const before = this.wordsBetween(words, Math.max(0, i - WORDS_BEFORE_PARENTHESES), i);
+    for (let length = 2; length <= before.length; length++) {
+      const phrase = before.slice(-length);
+      if (initialsOf(phrase).includes(letters)) {
+        this.add(letters, phrase.join(' '), 3);
+        return;
       }
-      run = [];
-    };
-    for (const token of tokens) {
-      const previous = run[run.length - 1];
-      if (previous !== undefined && !adjacent(text, previous, token)) flush();
-      if (isCapitalized(token.word) && !isAcronym(token.word)) run.push(token);
-      else if (run.length > 0 && CONNECTORS.has(token.word.toLowerCase())) run.push(token);
-      else flush();
     }
-    flush();
   }
 
-  private lowerCasePhrases(tokens: readonly Token[]): void {
-    const byInitial = new Map<string, string[]>();
-    for (const token of tokens) {
-      if (!isAcronym(token.word)) continue;
-      const letters = acronymLetters(token.word);
-      if (letters.length > 5) continue;
-      const list = byInitial.get(letters[0]!) ?? [];
-      if (!list.includes(letters)) list.push(letters);
-      byInitial.set(letters[0]!, list);
-    }
-    if (byInitial.size === 0) return;
-    const lower = tokens.map((t) => t.word.toLowerCase());
-    lower.forEach((word, i) => {
-      for (const letters of byInitial.get(word[0] ?? '') ?? []) {
-        if (i + letters.length > lower.length) continue;
-        const phrase = lower.slice(i, i + letters.length);
-        if (phrase.every((w, j) => w[0] === letters[j] && !CONNECTORS.has(w))) this.addLowerCase(letters, phrase.join(' '));
-      }
-    });
+  private name(words: PassageWords, from: number, to: number): void {
+    if (to - from < 2) return; // most capitalised runs are single words: nothing to abbreviate
+    let end = to;
+    while (end > from && words.flags[end - 1]! & WordFlag.Connector && !(words.flags[end - 1]! & WordFlag.Capitalized)) end--;
+    let start = from;
+    while (start < end && /^(The|A|An)$/.test(words.text.slice(words.starts[start], words.ends[start]))) start++;
+    if (end - start < 2 || end - start > MAX_NAME_WORDS) return;
+    const phrase = this.wordsBetween(words, start, end);
+    for (const letters of initialsOf(phrase)) if (letters.length >= 2 && letters.length <= 6) this.add(letters, phrase.join(' '));
   }
 
-  // A chance pair of words ("using social" for US) occurs once; a real expansion recurs,
-  // so a lower-case phrase only counts from its second sighting on.
-  private readonly lowerCaseSightings = new Map<string, number>();
-  private addLowerCase(letters: string, phrase: string): void {
-    const key = `${letters}\u0000${phrase}`;
-    const seen = (this.lowerCaseSightings.get(key) ?? 0) + 1;
-    this.lowerCaseSightings.set(key, seen);
-    if (seen === MIN_LOWER_CASE_REPEATS) this.add(letters, phrase, MIN_LOWER_CASE_REPEATS);
-    else if (seen > MIN_LOWER_CASE_REPEATS) this.add(letters, phrase);
-  }
 }
 
 /**
@@ -164,7 +173,7 @@ export class AliasLearner {
  */
 export function learnAliases(texts: Iterable<string>): Map<string, string[][]> {
   const learner = new AliasLearner();
-  for (const text of texts) learner.observe(text, tokenize(text));
+  for (const text of texts) learner.observeText(text);
   return learner.table();
 }
 
@@ -180,4 +189,37 @@ export function analyseWrittenAliases(written: ReadonlyMap<string, readonly stri
     if (analysed.length > 0) table.set(key.toLowerCase(), analysed);
   }
   return table;
+}
+
+/**
+ * Lower-case phrases of a text that spell an acronym and recur ("artificial intelligence",
+ * twice, for `ai`), as index terms, most frequent first. Run on the few documents that use the
+ * acronym, when a question asks for it: scanning every text at build time costs more than
+ * it finds.
+ *
+ * @example lowerCaseExpansions('generative AI … artificial intelligence … artificial intelligence', 'ai')
+ * // [['artifici', 'intellig']]
+ */
+export function lowerCaseExpansions(text: string, letters: string): string[][] {
+  const words: { start: number; end: number }[] = [];
+  scanWords(text, (start, end) => words.push({ start, end }));
+  const counts = new Map<string, number>();
+  for (let i = 0; i + letters.length <= words.length; i++) {
+    let match = true;
+    for (let j = 0; j < letters.length && match; j++) {
+      const word = words[i + j]!;
+      const first = text.charCodeAt(word.start);
+      // Lower-case ASCII letters only: a capitalised word belongs to a name, handled at build time.
+      match = first === letters.charCodeAt(j) && !CONNECTORS.has(text.slice(word.start, word.end));
+    }
+    if (!match) continue;
+    const phrase = words.slice(i, i + letters.length).map((w) => text.slice(w.start, w.end)).join(' ');
+    counts.set(phrase, (counts.get(phrase) ?? 0) + 1);
+  }
+  return [...counts]
+    .filter(([, count]) => count >= MIN_LOWER_CASE_REPEATS)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, MAX_PHRASES_PER_KEY)
+    .map(([phrase]) => analyze(phrase))
+    .filter((terms) => terms.length >= 2);
 }

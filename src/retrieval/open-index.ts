@@ -1,7 +1,6 @@
 import { resolve } from 'node:path';
-import { fingerprintKnowledge } from '../knowledge/fingerprint.js';
 import { loadKnowledge } from '../knowledge/load.js';
-import { indexKey, indexPathFor, loadIndex, saveIndex } from './persist.js';
+import { indexKey, indexPathFor, knowledgeContentHash, loadIndex, saveIndex } from './persist.js';
 import { analyseKnowledge, assembleIndex, type SearchIndex } from './search-index.js';
 
 /** Options of {@link openIndex}. */
@@ -34,11 +33,11 @@ export async function openIndex(knowledgeDir: string, options: OpenIndexOptions 
   const warn = options.warn ?? warnOnStderr;
   const cacheDir = options.cacheDir ?? undefined;
   if (cacheDir === false) {
-    const knowledge = await loadKnowledge(root);
+    const knowledge = await loadKnowledge(knowledgeDir);
     return { ...assembleIndex(knowledge, analyseKnowledge(knowledge.passages)), origin: 'built' };
   }
-  const key = indexKey(await fingerprintKnowledge(root));
-  const knowledge = await loadKnowledge(root);
+  const knowledge = await loadKnowledge(knowledgeDir);
+  const key = indexKey(knowledgeContentHash(knowledge));
   const path = indexPathFor(root, cacheDir);
   const loaded = loadIndex(path, key, knowledge.passages.length);
   if (typeof loaded !== 'string') return { ...assembleIndex(knowledge, loaded), origin: 'loaded' };

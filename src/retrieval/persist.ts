@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { KnowledgeBase } from '../knowledge/types.js';
 import { COMMON_TERMS } from './common-words.js';
 import { MINISEARCH_OPTIONS, RANKING } from './options.js';
 import { STOP_WORDS } from './stop-words.js';
@@ -46,7 +47,22 @@ const codeVersion = ((): string => {
 })();
 
 /**
- * The key a persisted index must carry to be reused: it changes with any knowledge file,
+ * A hash of everything loaded from a knowledge folder that the index depends on: each
+ * document's path, metadata and text, and the written aliases. Content, not modification
+ * times: a file rewritten with the same size and time still changes it.
+ */
+export function knowledgeContentHash(knowledge: KnowledgeBase): string {
+  const hash = createHash('sha256');
+  for (const document of knowledge.documents) {
+    hash.update(JSON.stringify([document.path, document.title, document.url ?? null, document.license ?? null, document.text.length]));
+    hash.update(document.text);
+  }
+  hash.update(JSON.stringify([...knowledge.aliases]));
+  return hash.digest('hex');
+}
+
+/**
+ * The key a persisted index must carry to be reused: it changes with the knowledge's content,
  * with the index format, the search options and the code that builds indexes, so a stale
  * index is never served.
  */
@@ -150,6 +166,7 @@ export function loadIndex(path: string, key: string, passageCount: number): Anal
   } catch {
     return 'corrupt';
   }
+  if (typeof header !== 'object' || header === null || newline < 0) return 'corrupt';
   if (header.format !== INDEX_FORMAT_VERSION || header.key !== key) return 'stale';
   const payload = file.subarray(newline + 1);
   if (payload.byteLength !== header.payloadBytes || sha256(payload) !== header.payloadSha256) return 'corrupt';

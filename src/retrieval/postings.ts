@@ -35,7 +35,7 @@ const MAX_FREQUENCY = 0xffff;
  *
  * @example
  * const builder = new PostingsBuilder(3);
- * builder.add([['warsaw'], [], ['warsaw', 'capit']]);
+ * builder.addTerms([['warsaw'], [], ['warsaw', 'capit']]);
  * builder.finish().vocabulary // ['warsaw', 'capit']
  */
 export class PostingsBuilder {
@@ -44,35 +44,40 @@ export class PostingsBuilder {
   private readonly perField: { passages: number[][]; frequencies: number[][]; lengths: number[] }[];
   private readonly documentFrequency: number[] = [];
   private readonly lastSeen: number[] = [];
+  private readonly scratch: number[] = [];
   private passageCount = 0;
 
   constructor(fieldCount: number) {
     this.perField = Array.from({ length: fieldCount }, () => ({ passages: [], frequencies: [], lengths: [] }));
   }
 
-  /** Adds the next passage (ids are given in order: 0, 1, 2 …), one term list per field. */
-  add(fieldTerms: readonly (readonly string[])[]): void {
+  /** Adds the next passage (ids are given in order: 0, 1, 2 …), one list of term ids per field. */
+  add(fieldTerms: readonly (readonly number[])[]): void {
     const passage = this.passageCount++;
     fieldTerms.forEach((terms, field) => {
       const target = this.perField[field]!;
       target.lengths.push(terms.length);
-      const counts = new Map<number, number>();
-      for (const term of terms) {
-        const id = this.idOf(term);
-        counts.set(id, (counts.get(id) ?? 0) + 1);
+      // Count with a scratch array indexed by term id; `touched` remembers what to reset.
+      const touched: number[] = [];
+      for (const id of terms) {
+        if (this.scratch[id] === 0) touched.push(id);
+        this.scratch[id]!++;
       }
-      for (const [id, count] of counts) {
+      for (const id of touched) {
+        const count = this.scratch[id]!;
+        this.scratch[id] = 0;
         (target.passages[id] ??= []).push(passage);
         (target.frequencies[id] ??= []).push(Math.min(count, MAX_FREQUENCY));
         if (this.lastSeen[id] !== passage) {
           this.lastSeen[id] = passage;
-          this.documentFrequency[id] = (this.documentFrequency[id] ?? 0) + 1;
+          this.documentFrequency[id]!++;
         }
       }
     });
   }
 
-  private idOf(term: string): number {
+  /** The id of a term, assigned on first sight. */
+  termId(term: string): number {
     let id = this.termIds.get(term);
     if (id === undefined) {
       id = this.vocabulary.length;
@@ -80,8 +85,14 @@ export class PostingsBuilder {
       this.vocabulary.push(term);
       this.documentFrequency.push(0);
       this.lastSeen.push(-1);
+      this.scratch.push(0);
     }
     return id;
+  }
+
+  /** Adds the next passage given as terms (convenience for tests and small inputs). */
+  addTerms(fieldTerms: readonly (readonly string[])[]): void {
+    this.add(fieldTerms.map((terms) => terms.map((term) => this.termId(term))));
   }
 
   /** Freezes the postings into typed arrays. */

@@ -52,15 +52,21 @@ function looksLikeName(token: Token, index: number): boolean {
   return index > 0 && /^\p{Lu}/u.test(token.word);
 }
 
+/** Expands an acronym (its letters in lower case) into phrases of index terms. */
+export type AcronymExpander = (letters: string) => readonly (readonly string[])[];
+
 /** Phrases whose alias key starts at token `i`: multi-word keys first ("justice department"). */
-function alternativesAt(tokens: readonly Token[], i: number, aliases: AliasTable): (readonly string[])[] {
+function alternativesAt(tokens: readonly Token[], i: number, aliases: AliasTable, expandAcronym: AcronymExpander): (readonly string[])[] {
   const found: (readonly string[])[] = [];
   for (let length = Math.min(MAX_ALIAS_WORDS, tokens.length - i); length >= 1; length--) {
     const key = tokens.slice(i, i + length).map((t) => t.word.toLowerCase()).join(' ');
     found.push(...(aliases.written.get(key) ?? []));
   }
   const word = tokens[i]!.word;
-  if (isAcronym(word)) found.push(...(aliases.learned.get(word.replace(/s$/, '').toLowerCase()) ?? []));
+  if (isAcronym(word)) {
+    const letters = word.replace(/s$/, '').toLowerCase();
+    found.push(...(aliases.learned.get(letters) ?? []), ...expandAcronym(letters));
+  }
   return found;
 }
 
@@ -75,6 +81,7 @@ export function planQuery(
   question: string,
   aliases: AliasTable,
   knows: (term: string) => boolean = () => false,
+  expandAcronym: AcronymExpander = () => [],
   expansionWeight = 0.6,
 ): QueryPlan {
   const tokens = tokenize(question);
@@ -82,7 +89,7 @@ export function planQuery(
   const weights = new Map<string, number>();
   const seen = new Set<string>();
   tokens.forEach((token, i) => {
-    const alternatives = alternativesAt(tokens, i, aliases);
+    const alternatives = alternativesAt(tokens, i, aliases, expandAcronym);
     if (token.term === null && alternatives.length === 0) return;
     const term = token.term ?? token.word.toLowerCase();
     if (/^\p{Lu}/u.test(token.word)) alternatives.push(...relatedNameForms(term, knows).map((form) => [form]));

@@ -1,9 +1,9 @@
 import type { KnowledgeBase, Passage } from '../knowledge/types.js';
-import { AliasLearner, analyseWrittenAliases, type AliasTable } from './aliases.js';
+import { AliasLearner, analyseWrittenAliases, wordFlags, type AliasTable } from './aliases.js';
 import { PassageMiniSearch } from './engine.js';
 import { INDEX_FIELDS } from './options.js';
 import { PostingsBuilder, type Postings } from './postings.js';
-import { analyze, tokenize } from './terms.js';
+import { scanWords, toTerm } from './terms.js';
 
 /** Per-field statistics for scoring passages with BM25 outside MiniSearch (re-ranking). */
 export interface FieldStatistics {
@@ -30,29 +30,66 @@ export interface AnalysedKnowledge {
   readonly learnedAliases: Map<string, string[][]>;
 }
 
+/** What is known about a distinct word of the knowledge: its term id (-1 for a stop word) and alias flags. */
+interface WordInfo {
+  readonly termId: number;
+  readonly flags: number;
+}
+
 /**
- * Analyses every passage once: its fields into index terms (postings) and its text for
- * acronyms. `onProgress` is called every few thousand passages.
+ * Analyses every passage once: its fields into index terms (postings) and its words for
+ * acronyms. This is the hot loop of indexing, so a word is looked up once in a table of
+ * distinct words (term id and flags), and no object is made per word.
  */
 export function analyseKnowledge(passages: readonly Passage[], onProgress?: (done: number) => void): AnalysedKnowledge {
   const builder = new PostingsBuilder(INDEX_FIELDS.length);
   const learner = new AliasLearner();
-  const titles = new Map<number, string[]>();
-  const sections = new Map<string, string[]>();
+  const words = new Map<string, WordInfo>();
+  const infoOf = (word: string): WordInfo => {
+    let info = words.get(word);
+    if (info === undefined) {
+      const term = toTerm(word);
+      info = { termId: term === null ? -1 : builder.termId(term), flags: wordFlags(word) };
+      words.set(word, info);
+    }
+    return info;
+  };
+  const termIdsOf = (text: string): number[] => {
+    const ids: number[] = [];
+    scanWords(text, (start, end) => {
+      const { termId } = infoOf(text.slice(start, end));
+      if (termId >= 0) ids.push(termId);
+    });
+    return ids;
+  };
+  const titles = new Map<number, number[]>();
+  const sections = new Map<string, number[]>();
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const flags: number[] = [];
+  const textTerms: number[] = [];
   passages.forEach((passage, id) => {
     let title = titles.get(passage.documentIndex);
-    if (title === undefined) titles.set(passage.documentIndex, (title = analyze(passage.title)));
+    if (title === undefined) titles.set(passage.documentIndex, (title = termIdsOf(passage.title)));
     let section = sections.get(passage.section);
-    if (section === undefined) sections.set(passage.section, (section = analyze(passage.section)));
-    const tokens = tokenize(passage.text);
-    const text: string[] = [];
-    for (const token of tokens) if (token.term !== null) text.push(token.term);
-    builder.add([title, section, text]);
-    learner.observe(passage.text, tokens);
-    if (onProgress && (id + 1) % 5000 === 0) onProgress(id + 1);
+    if (section === undefined) sections.set(passage.section, (section = termIdsOf(passage.section)));
+    const { text } = passage;
+    starts.length = ends.length = flags.length = textTerms.length = 0;
+    scanWords(text, (start, end) => {
+      const info = infoOf(text.slice(start, end));
+      starts.push(start);
+      ends.push(end);
+      flags.push(info.flags);
+      if (info.termId >= 0) textTerms.push(info.termId);
+    });
+    builder.add([title, section, textTerms]);
+    learner.observe({ text, count: starts.length, starts, ends, flags });
+    if (onProgress && (id + 1) % PROGRESS_EVERY === 0) onProgress(id + 1);
   });
   return { postings: builder.finish(), learnedAliases: learner.table() };
 }
+
+const PROGRESS_EVERY = 2000;
 
 /**
  * Puts analysed knowledge together into a search index (MiniSearch filled in bulk).

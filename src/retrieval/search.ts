@@ -1,4 +1,5 @@
 import type { Passage } from '../knowledge/types.js';
+import { lowerCaseExpansions } from './aliases.js';
 import { RANKING, searchOptionsFor } from './options.js';
 import { planQuery, type QueryPlan } from './query.js';
 import { conceptWeights, passageFeatures, type PassageFeatures } from './rerank.js';
@@ -29,6 +30,32 @@ export interface SearchPassagesOptions {
 }
 
 const DEFAULT_LIMIT = 10;
+/** Documents read to find the lower-case expansion of an acronym. */
+const ACRONYM_DOCUMENTS = 3;
+const acronymCache = new WeakMap<SearchIndex, Map<string, readonly (readonly string[])[]>>();
+
+/**
+ * Lower-case expansions of an acronym ("artificial intelligence" for AI), read from the few
+ * documents that use it most, once per index and acronym.
+ */
+function acronymExpansions(index: SearchIndex, letters: string): readonly (readonly string[])[] {
+  let cache = acronymCache.get(index);
+  if (!cache) acronymCache.set(index, (cache = new Map()));
+  const cached = cache.get(letters);
+  if (cached) return cached;
+  const documents = new Set<number>();
+  for (const hit of index.miniSearch.search(letters, { fields: ['text'] })) {
+    documents.add(index.knowledge.passages[hit.id as number]!.documentIndex);
+    if (documents.size === ACRONYM_DOCUMENTS) break;
+  }
+  const found = new Map<string, readonly string[]>();
+  for (const documentIndex of documents) {
+    for (const phrase of lowerCaseExpansions(index.knowledge.documents[documentIndex]!.text, letters)) found.set(phrase.join(' '), phrase);
+  }
+  const expansions = [...found.values()];
+  cache.set(letters, expansions);
+  return expansions;
+}
 
 /** One result per paragraph: overlapping chunks of a long paragraph are one citation. */
 const paragraphKey = (p: Passage): string => `${p.documentIndex}\u0000${p.section}\u0000${p.paragraph}`;
@@ -42,7 +69,13 @@ const paragraphKey = (p: Passage): string => `${p.documentIndex}\u0000${p.sectio
  * passages[0]?.passage.section // 'Analysis'
  */
 export function searchPassages(index: SearchIndex, question: string, options: SearchPassagesOptions = {}): SearchResult {
-  const plan = planQuery(question, index.aliases, (term) => index.documentFrequency.has(term), RANKING.expansionWeight);
+  const plan = planQuery(
+    question,
+    index.aliases,
+    (term) => index.documentFrequency.has(term),
+    (letters) => acronymExpansions(index, letters),
+    RANKING.expansionWeight,
+  );
   const weights = conceptWeights(index, plan);
   const terms = [...plan.weights.keys()].filter((t) => index.documentFrequency.has(t));
   if (terms.length === 0) return { plan, conceptWeights: weights, passages: [] };

@@ -18,11 +18,14 @@ export interface PassageSuggestion {
   readonly passageId: string;
   /** `Title › Section ¶n — first words of the passage` (not shortened: the caller fits it). */
   readonly label: string;
+  readonly title: string;
+  readonly section: string;
+  readonly paragraph: number;
+  /** The first words of the passage. */
+  readonly snippet: string;
 }
 
-interface Entry {
-  readonly passageId: string;
-  readonly label: string;
+interface Entry extends PassageSuggestion {
   /** Normalised heading and text, each with a leading space so `includes(' ' + word)` finds word starts. */
   readonly heading: string;
   readonly text: string;
@@ -64,9 +67,14 @@ export function buildSuggestionTable(knowledge: KnowledgeBase): SuggestionTable 
     const key = `${passage.documentIndex}\u0000${passage.section}`;
     const opensSection = key !== previousKey;
     previousKey = key;
+    const start = snippet(passage.text);
     return {
       passageId: passage.id,
-      label: `${heading} ¶${passage.paragraph} — ${snippet(passage.text)}`,
+      label: `${heading} ¶${passage.paragraph} — ${start}`,
+      title: passage.title,
+      section: passage.section,
+      paragraph: passage.paragraph,
+      snippet: start,
       heading: ` ${normalizeForMatch(heading)}`,
       text: ` ${normalizeForMatch(passage.text)}`,
       opensSection,
@@ -83,7 +91,14 @@ export function buildSuggestionTable(knowledge: KnowledgeBase): SuggestionTable 
  */
 export function suggestPassages(table: SuggestionTable, typed: string, limit: number = DEFAULT_SUGGESTIONS): PassageSuggestion[] {
   const words = normalizeForMatch(typed.slice(0, SUGGEST_INPUT_MAX)).split(' ').filter(Boolean);
-  const pick = (entry: Entry): PassageSuggestion => ({ passageId: entry.passageId, label: entry.label });
+  const pick = ({ passageId, label, title, section, paragraph, snippet: start }: Entry): PassageSuggestion => ({
+    passageId,
+    label,
+    title,
+    section,
+    paragraph,
+    snippet: start,
+  });
   if (words.length === 0) return table.entries.filter((e) => e.opensSection).slice(0, limit).map(pick);
 
   const scored: { entry: Entry; score: number; order: number }[] = [];

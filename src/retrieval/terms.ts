@@ -30,7 +30,7 @@ function isWordCode(code: number): boolean {
 }
 
 /** Calls `visit(start, end)` for each word of `text`, in order, without allocating matches. */
-function scanWords(text: string, visit: (start: number, end: number) => void): void {
+export function scanWords(text: string, visit: (start: number, end: number) => void): void {
   const length = text.length;
   let start = -1;
   for (let i = 0; i < length; i++) {

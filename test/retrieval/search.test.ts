@@ -1,0 +1,140 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { searchPassages } from '../../src/retrieval/search.js';
+import { indexKnowledge, removeScratch } from '../helpers/knowledge.js';
+
+afterAll(removeScratch);
+
+const ELECTIONS = {
+  'elections.md': [
+    '# Elections',
+    '',
+    '## Threats',
+    'Russia was described as remaining the top threat to the elections.',
+    '',
+    'Chinese interference was described as cautious and nuanced.',
+    '',
+    'In 2022, the Foreign Malign Influence Center was set up as a command hub.',
+    '',
+    'Iran supported college protests. Iranian operatives were posing as students.',
+    '',
+    '## Weather',
+    'The weather in the capital was mild during the vote.',
+    '',
+  ].join('\n'),
+};
+
+const where = (r: { passage: { section: string; paragraph: number } }): string => `${r.passage.section} ¶${r.passage.paragraph}`;
+
+describe('searchPassages', () => {
+  it('ranks the passage holding every question word first, then those matching one word (here, their section)', async () => {
+    // given
+    const index = await indexKnowledge(ELECTIONS);
+    // when
+    const { passages } = searchPassages(index, 'What is the top threat?');
+    // then: only ¶1 says "top threat"; ¶2–¶4 match "threat" through their section heading "Threats"
+    expect(passages.map(where)).toEqual(['Threats ¶1', 'Threats ¶2', 'Threats ¶3', 'Threats ¶4']);
+    expect(passages[0]?.features).toEqual({ coverage: 1, proximity: 1, phrase: 1, matched: [true, true] });
+    expect(passages[1]?.features.matched).toEqual([false, true]);
+  });
+
+  it('returns nothing for a question whose words the knowledge never uses', async () => {
+    const index = await indexKnowledge(ELECTIONS);
+    expect(searchPassages(index, 'Who wrote Hamlet?').passages).toEqual([]);
+  });
+
+  it('finds "Chinese" for a question about China (demonym forms)', async () => {
+    const index = await indexKnowledge(ELECTIONS);
+    const { passages } = searchPassages(index, 'What did China do?');
+    expect(passages.map((r) => r.passage.text)).toEqual(['Chinese interference was described as cautious and nuanced.']);
+  });
+
+  it('finds "Iran" and "Iranian" for a question about Iranians', async () => {
+    const index = await indexKnowledge(ELECTIONS);
+    const { passages } = searchPassages(index, 'Who did Iranians pose as?');
+    expect(passages.map(where)).toEqual(['Threats ¶4']);
+  });
+
+  it('finds the Foreign Malign Influence Center for an acronym question ("What did the FMIC do?")', async () => {
+    const index = await indexKnowledge(ELECTIONS);
+    const { passages } = searchPassages(index, 'What did the FMIC do?');
+    expect(passages.map((r) => r.passage.text)).toEqual(['In 2022, the Foreign Malign Influence Center was set up as a command hub.']);
+  });
+
+  it.each([["Russia's threat"], ['russias threats'], ['RUSSIA THREAT'], ['Russia, threat!']])(
+    'gives the same top passage for a possessive, plural or case variant: %s',
+    async (question) => {
+      const index = await indexKnowledge(ELECTIONS);
+      const [top] = searchPassages(index, question).passages;
+      expect(top?.passage.text).toBe('Russia was described as remaining the top threat to the elections.');
+    },
+  );
+
+  it('honours the limit', async () => {
+    const index = await indexKnowledge(ELECTIONS);
+    // The shorter passage wins the tie on the one word.
+    expect(searchPassages(index, 'described', { limit: 1 }).passages.map(where)).toEqual(['Threats ¶2']);
+    expect(searchPassages(index, 'described').passages.map(where)).toEqual(['Threats ¶2', 'Threats ¶1']);
+  });
+});
+
+describe('re-ranking', () => {
+  const files = {
+    'notes.md': [
+      '# Notes',
+      '',
+      '## Parks',
+      'The national park has security guards.',
+      '',
+      '## Summit',
+      'Officials discussed national security at length during the long summit meeting in the capital.',
+      '',
+      '## Protests',
+      'Iran, Iran, Iran and Iran again: protests and more protests.',
+      '',
+      '## Campus',
+      'Iran supported college protests across many campuses in the spring of that year, according to officials.',
+      '',
+    ].join('\n'),
+  };
+
+  it('prefers the passage holding the question as a phrase over a shorter one with the words apart', async () => {
+    // given: BM25 alone prefers the short "Parks" passage
+    const index = await indexKnowledge(files);
+    // when
+    const { passages } = searchPassages(index, 'national security');
+    // then
+    expect(passages.map((r) => r.passage.section)).toEqual(['Summit', 'Parks']);
+    expect(passages[1]?.bm25).toBe(1);
+    expect(passages.map((r) => r.features.phrase)).toEqual([1, 0]);
+  });
+
+  it('prefers the passage covering more of the question over one repeating a single word', async () => {
+    // given: BM25 alone prefers "Iran, Iran, Iran and Iran again"
+    const index = await indexKnowledge(files);
+    // when
+    const { passages } = searchPassages(index, 'Iran college protests');
+    // then
+    expect(passages.map((r) => r.passage.section)).toEqual(['Campus', 'Protests']);
+    expect(passages[1]?.bm25).toBe(1);
+    expect(passages[0]?.features.coverage).toBe(1);
+    expect(passages[0]?.features.matched).toEqual([true, true, true]);
+    expect(passages[1]?.features.matched).toEqual([true, false, true]);
+  });
+});
+
+describe('long paragraphs', () => {
+  it('lists a paragraph split into overlapping passages once', async () => {
+    // given: one paragraph of 11 sentences (about 1,700 characters), cut into overlapping passages
+    const sentence = (i: number): string =>
+      `Sentence ${i} says the zebra crossed the river near the old stone bridge while the herd waited on the grassy bank for the rain to stop falling on the wide plain.`;
+    const paragraph = Array.from({ length: 11 }, (_, i) => sentence(i + 1)).join(' ');
+    const index = await indexKnowledge({ 'animals.md': `# Animals\n\n${paragraph}\n\nA giraffe ate leaves.\n` });
+    const [first, second] = index.knowledge.passages;
+    expect([first?.paragraph, second?.paragraph]).toEqual([1, 1]);
+    expect((second?.start ?? Infinity) < (first?.end ?? 0)).toBe(true);
+    // when
+    const { passages } = searchPassages(index, 'Where did the zebra cross the river?');
+    // then
+    expect(passages.map(where)).toEqual([' ¶1']);
+  });
+});
