@@ -46,6 +46,11 @@ export const RANKING = {
   commonWordWeight: 0.5,
   /** Weight of an expansion term (alias or acronym) relative to a term the user typed. */
   expansionWeight: 0.6,
+  /**
+   * Candidate generation walks the posting lists of the question's rarest words, up to this
+   * many postings in all (at least one word); the others count in the full scoring only.
+   */
+  candidatePostings: 20_000,
   /** How many BM25 candidates the re-ranker looks at. */
   candidates: 40,
   /** Re-ranker weights over features in [0, 1]; BM25 itself is normalised to the top score. */

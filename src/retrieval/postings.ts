@@ -56,13 +56,16 @@ export class PostingsBuilder {
     const passage = this.passageCount++;
     fieldTerms.forEach((terms, field) => {
       const target = this.perField[field]!;
-      target.lengths.push(terms.length);
+      const lengthAt = target.lengths.push(0) - 1;
       // Count with a scratch array indexed by term id; `touched` remembers what to reset.
       const touched: number[] = [];
       for (const id of terms) {
         if (this.scratch[id] === 0) touched.push(id);
         this.scratch[id]!++;
       }
+      // Field length as MiniSearch measures it: distinct terms (so a bulk-built index is the
+      // index `addAll` would build).
+      target.lengths[lengthAt] = touched.length;
       for (const id of touched) {
         const count = this.scratch[id]!;
         this.scratch[id] = 0;

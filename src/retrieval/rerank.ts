@@ -88,18 +88,27 @@ function phraseShare(plan: QueryPlan, positions: readonly number[]): number {
   return found.size / pairs;
 }
 
+/** A passage's fields as index terms, analysed once for all the scores of one search. */
+export interface AnalysedPassage {
+  readonly passage: Passage;
+  readonly title: readonly string[];
+  readonly section: readonly string[];
+  readonly text: readonly string[];
+}
+
+/** Analyses a passage's fields (see {@link AnalysedPassage}). */
+export function analysePassage(passage: Passage): AnalysedPassage {
+  return { passage, title: analyze(passage.title), section: analyze(passage.section), text: analyze(passage.text) };
+}
+
 /**
  * Measures a passage against a question: coverage, proximity and phrase matches.
  *
- * @example passageFeatures(plan, weights, passage).coverage // 0.8
+ * @example passageFeatures(plan, weights, analysePassage(passage)).coverage // 0.8
  */
-export function passageFeatures(
-  plan: QueryPlan,
-  weights: readonly number[],
-  passage: Passage,
-): PassageFeatures {
-  const textTerms = analyze(passage.text);
-  const all = new Set([...textTerms, ...analyze(passage.title), ...analyze(passage.section)]);
+export function passageFeatures(plan: QueryPlan, weights: readonly number[], analysed: AnalysedPassage): PassageFeatures {
+  const textTerms = analysed.text;
+  const all = new Set([...textTerms, ...analysed.title, ...analysed.section]);
   const total = weights.reduce((a, b) => a + b, 0);
   const matched = plan.concepts.map((concept) => mentions(concept, all));
   const covered = matched.reduce((sum, hit, i) => sum + (hit ? weights[i]! : 0), 0);

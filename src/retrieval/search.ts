@@ -2,7 +2,8 @@ import type { Passage } from '../knowledge/types.js';
 import { lowerCaseExpansions } from './aliases.js';
 import { RANKING, searchOptionsFor } from './options.js';
 import { planQuery, type QueryPlan } from './query.js';
-import { conceptWeights, passageFeatures, type PassageFeatures } from './rerank.js';
+import { bm25Score } from './bm25.js';
+import { analysePassage, conceptWeights, passageFeatures, type PassageFeatures } from './rerank.js';
 import type { SearchIndex } from './search-index.js';
 
 /** A passage found for a question, with the evidence behind its rank. */
@@ -77,21 +78,37 @@ export function searchPassages(index: SearchIndex, question: string, options: Se
     RANKING.expansionWeight,
   );
   const weights = conceptWeights(index, plan);
-  const terms = [...plan.weights.keys()].filter((t) => index.documentFrequency.has(t));
-  if (terms.length === 0) return { plan, conceptWeights: weights, passages: [] };
+  const frequency = (term: string): number => index.documentFrequency.get(term) ?? 0;
+  const known = [...plan.weights.keys()].filter((t) => frequency(t) > 0).sort((a, b) => frequency(a) - frequency(b));
+  if (known.length === 0) return { plan, conceptWeights: weights, passages: [] };
 
+  // Candidates come from the rarer words, within a budget of postings; common words join in
+  // the full scoring below. Over a small index every word fits the budget.
+  const candidateTerms: string[] = [];
+  let postings = 0;
+  for (const term of known) {
+    if (candidateTerms.length > 0 && postings + frequency(term) > RANKING.candidatePostings) break;
+    candidateTerms.push(term);
+    postings += frequency(term);
+  }
   const candidates = index.miniSearch
-    .search(terms.join(' '), searchOptionsFor((term) => plan.weights.get(term) ?? 1))
+    .search(candidateTerms.join(' '), searchOptionsFor((term) => plan.weights.get(term) ?? 1))
     .slice(0, RANKING.candidates);
-  const top = candidates[0]?.score ?? 1;
+
+  const knownWeights = new Map(known.map((term) => [term, plan.weights.get(term) ?? 1]));
+  const scored = candidates.map((candidate) => {
+    const id = candidate.id as number;
+    const analysed = analysePassage(index.knowledge.passages[id]!);
+    return { analysed, bm25: bm25Score(index, knownWeights, analysed, id) };
+  });
+  const top = Math.max(...scored.map((s) => s.bm25), Number.MIN_VALUE);
   const { rerank } = RANKING;
-  const ranked = candidates.map((candidate): RankedPassage => {
-    const passage = index.knowledge.passages[candidate.id as number]!;
-    const features = passageFeatures(plan, weights, passage);
-    const bm25 = candidate.score / top;
+  const ranked = scored.map(({ analysed, bm25: raw }): RankedPassage => {
+    const features = passageFeatures(plan, weights, analysed);
+    const bm25 = raw / top;
     const score =
       rerank.bm25 * bm25 + rerank.coverage * features.coverage + rerank.phrase * features.phrase + rerank.proximity * features.proximity;
-    return { passage, score, bm25, features };
+    return { passage: analysed.passage, score, bm25, features };
   });
   ranked.sort((a, b) => b.score - a.score);
 
