@@ -52,11 +52,13 @@ const withoutEmpty = (env: Env): Record<string, string> =>
  * @example readBotConfig({ DISCORD_TOKEN: 't', DISCORD_CLIENT_ID: '123456789012345678' }).knowledgeDir // 'knowledge'
  */
 export function readBotConfig(env: Env): BotConfig {
-  const parsed = botSchema.safeParse(withoutEmpty(env));
+  const present = withoutEmpty(env);
+  const parsed = botSchema.safeParse(present);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => {
       const key = String(issue.path[0] ?? 'config');
-      return issue.code === 'invalid_type' && env[key] === undefined ? `${key} is missing` : `${key} ${issue.message}`;
+      // An empty value ("DISCORD_TOKEN=" in .env) is as missing as an absent one.
+      return issue.code === 'invalid_type' && present[key] === undefined ? `${key} is missing` : `${key} ${issue.message}`;
     });
     throw new ConfigError(`Invalid configuration (see .env.example):\n  - ${problems.join('\n  - ')}`);
   }

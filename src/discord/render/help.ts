@@ -1,0 +1,25 @@
+/**
+ * What Footnote does and how to ask (/help).
+ */
+import type { ReplyMessage } from '../message.js';
+import { COLORS } from './style.js';
+
+const HELP = [
+  'Footnote answers questions **only from its documents**, quoting them word for word with a link to where each quote comes from. When the documents do not hold the answer it says so, and shows the closest passages instead of guessing.',
+  '',
+  '**Commands**',
+  '`/ask query:` ask a question. Add `hide:True` to see the answer alone, or `target:` to address it to someone (only they are pinged).',
+  '`/search query:` find a passage as you type, then show it whole.',
+  '`/source query:` open a document or section by name.',
+  '`/sources` list the documents, their licences and when they last changed.',
+  '`/reload` re-read the documents (server managers).',
+  'Right-click a message → **Apps** → **Find sources** to look up what it says.',
+  '',
+  '**Asking well**',
+  'Use the words the documents would use: names, places, dates. Short, specific questions work best. Matched words are shown in **bold**; the confidence line says how well the passages match.',
+].join('\n');
+
+/** The help message, shown privately. */
+export function renderHelp(): ReplyMessage {
+  return { embeds: [{ color: COLORS.info, title: 'Footnote: answers with sources', description: HELP }], ephemeral: true };
+}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, readBotConfig } from '../../src/config.js';
+import { createJsonLogger } from '../../src/discord/logger.js';
+
+const SECRET = 'MTIzNDU2Nzg5.super-secret-token-value';
+const CLIENT_ID = '816899285844103168';
+
+function errorOf(env: Record<string, string | undefined>): ConfigError {
+  try {
+    readBotConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('bot configuration', () => {
+  it('given no token, when read, then the error names DISCORD_TOKEN as missing', () => {
+    expect(errorOf({ DISCORD_CLIENT_ID: CLIENT_ID }).message).toContain('DISCORD_TOKEN is missing');
+  });
+
+  it('given an empty token (as "DISCORD_TOKEN=" in .env), when read, then it is reported as missing', () => {
+    expect(errorOf({ DISCORD_TOKEN: '  ', DISCORD_CLIENT_ID: CLIENT_ID }).message).toContain('DISCORD_TOKEN is missing');
+  });
+
+  it('given bad values next to a token, when read, then the error names each variable and never prints the token', () => {
+    // when
+    const error = errorOf({ DISCORD_TOKEN: SECRET, DISCORD_CLIENT_ID: 'not-an-id', DISCORD_GUILD_ID: '12', DISCORD_API_URL: `http://${SECRET}@127.0.0.1:1/api/v10` });
+    // then
+    expect(error.message).toContain('DISCORD_CLIENT_ID');
+    expect(error.message).toContain('DISCORD_GUILD_ID');
+    expect(error.message).toContain('DISCORD_API_URL');
+    expect(error.message).not.toContain(SECRET);
+    expect(JSON.stringify(error)).not.toContain(SECRET);
+  });
+
+  it('given a complete environment, when read, then the API base loses its trailing slash and empty values are unset', () => {
+    const config = readBotConfig({ DISCORD_TOKEN: SECRET, DISCORD_CLIENT_ID: CLIENT_ID, DISCORD_GUILD_ID: '', DISCORD_API_URL: 'http://127.0.0.1:8080/api/' });
+    expect(config).toMatchObject({ clientId: CLIENT_ID, knowledgeDir: 'knowledge', apiUrl: 'http://127.0.0.1:8080/api' });
+    expect(config.guildId).toBeUndefined();
+  });
+
+  it('given a logger told the token, when a line contains it, then it is redacted', () => {
+    // given
+    const lines: string[] = [];
+    const logger = createJsonLogger({ secrets: [SECRET], write: (line) => lines.push(line) });
+    // when
+    logger.error('oops', { error: new Error(`request with Bot ${SECRET} failed`), header: `Bot ${SECRET}` });
+    // then
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).not.toContain(SECRET);
+    expect(JSON.parse(lines[0]!)).toMatchObject({ level: 'error', event: 'oops', header: 'Bot [redacted]' });
+  });
+});
