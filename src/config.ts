@@ -87,3 +87,12 @@ export function processEnv(): Env {
   loadEnvFile();
   return process.env;
 }
+
+/**
+ * Whether progress bars may be drawn: on a terminal, and not under CI (`CI` set).
+ *
+ * @example showProgress(process.stderr.isTTY, processEnv()) // false in CI
+ */
+export function showProgress(isTerminal: boolean | undefined, env: Env): boolean {
+  return isTerminal === true && (withoutEmpty(env).CI ?? 'false') === 'false';
+}

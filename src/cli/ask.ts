@@ -1,9 +1,10 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { answerQuestion, DEFAULT_EXCERPTS, type Answer } from '../answer/answer.js';
-import { knowledgeDirFor, processEnv } from '../config.js';
+import { knowledgeDirFor, processEnv, showProgress } from '../config.js';
 import { openIndex } from '../retrieval/open-index.js';
 import type { SearchIndex } from '../retrieval/search-index.js';
+import { progressBar } from './progress-bar.js';
 import { formatAnswerForTerminal } from './terminal-answer.js';
 import { runCli, UsageError } from './run.js';
 
@@ -52,7 +53,10 @@ await runCli(async (argv) => {
   const question = positionals.join(' ').trim();
   if (question === '' && !values.json) throw new UsageError(`Ask a question.\n${USAGE}`);
 
-  const index = await openIndex(knowledgeDirFor(values.knowledge, processEnv()));
+  const env = processEnv();
+  const bar = showProgress(process.stderr.isTTY && !values.json, env) ? progressBar(process.stderr) : undefined;
+  const index = await openIndex(knowledgeDirFor(values.knowledge, env), bar ? { onProgress: bar.update } : {});
+  bar?.done();
   if (question === '') return answerStdin(index, limit);
   const answer = answerQuestion(index, question, { limit });
   process.stdout.write(values.json ? `${answerToJson(answer)}\n` : formatAnswerForTerminal(answer, process.stdout.isTTY === true));

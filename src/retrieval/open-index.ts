@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import { loadKnowledge } from '../knowledge/load.js';
 import { indexKey, indexPathFor, knowledgeContentHash, loadIndex, saveIndex } from './persist.js';
-import { analyseKnowledge, assembleIndex, type SearchIndex } from './search-index.js';
+import type { Passage } from '../knowledge/types.js';
+import { analyseKnowledge, assembleIndex, type AnalysedKnowledge, type SearchIndex } from './search-index.js';
 
 /** Options of {@link openIndex}. */
 export interface OpenIndexOptions {
@@ -12,6 +13,8 @@ export interface OpenIndexOptions {
   readonly cacheDir?: string | false;
   /** Where warnings go (a corrupt cache, an unwritable cache folder). Default: stderr. */
   readonly warn?: (message: string) => void;
+  /** Called while passages are analysed during a build (not when a persisted index is loaded). */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 /** How {@link openIndex} got its index, for logs and benchmarks. */
@@ -32,9 +35,12 @@ export async function openIndex(knowledgeDir: string, options: OpenIndexOptions 
   const root = resolve(knowledgeDir);
   const warn = options.warn ?? warnOnStderr;
   const cacheDir = options.cacheDir ?? undefined;
+  const { onProgress } = options;
+  const analyse = (passages: readonly Passage[]): AnalysedKnowledge =>
+    analyseKnowledge(passages, onProgress && ((done) => onProgress(done, passages.length)));
   if (cacheDir === false) {
     const knowledge = await loadKnowledge(knowledgeDir);
-    return { ...assembleIndex(knowledge, analyseKnowledge(knowledge.passages)), origin: 'built' };
+    return { ...assembleIndex(knowledge, analyse(knowledge.passages)), origin: 'built' };
   }
   const knowledge = await loadKnowledge(knowledgeDir);
   const key = indexKey(knowledgeContentHash(knowledge));
@@ -42,7 +48,7 @@ export async function openIndex(knowledgeDir: string, options: OpenIndexOptions 
   const loaded = loadIndex(path, key, knowledge.passages.length);
   if (typeof loaded !== 'string') return { ...assembleIndex(knowledge, loaded), origin: 'loaded' };
   if (loaded === 'corrupt') warn(`the index file ${path} is damaged; rebuilding it`);
-  const analysed = analyseKnowledge(knowledge.passages);
+  const analysed = analyse(knowledge.passages);
   try {
     saveIndex(analysed, path, key);
   } catch (error) {

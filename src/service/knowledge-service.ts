@@ -9,7 +9,7 @@ import { summarizeDocuments, type DocumentSummary } from '../answer/documents.js
 import { viewPassage, type PassageView } from '../answer/passage-view.js';
 import { findSections, type SectionEntry } from '../answer/sections.js';
 import { KnowledgeError } from '../knowledge/errors.js';
-import { openIndex } from '../retrieval/open-index.js';
+import { openIndexInWorker } from '../retrieval/open-index-in-worker.js';
 import type { SearchIndex } from '../retrieval/search-index.js';
 import { suggestPassages, type PassageSuggestion } from '../retrieval/suggest.js';
 import { diffKnowledge, type KnowledgeDiff } from './reload-diff.js';
@@ -86,7 +86,7 @@ export interface KnowledgeServiceOptions {
  */
 export async function createKnowledgeService(dir: string, options: KnowledgeServiceOptions = {}): Promise<KnowledgeService> {
   const clock = options.clock ?? Date.now;
-  const open = options.open ?? ((d: string) => openIndex(d, options.warn === undefined ? {} : { warn: options.warn }));
+  const open = options.open ?? ((d: string) => openIndexInWorker(d, options.warn === undefined ? {} : { warn: options.warn }));
   let current: KnowledgeSnapshot = buildSnapshot(await open(dir), clock());
   let reloading: Promise<ReloadOutcome> | undefined;
 
