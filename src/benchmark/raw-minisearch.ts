@@ -2,6 +2,9 @@ import MiniSearch from 'minisearch';
 import type { ScoredAnswer } from '../evaluation/metrics.js';
 import type { KnowledgeBase } from '../knowledge/types.js';
 
+/** MiniSearch's defaults, with the two fields a newcomer would index. */
+export const RAW_OPTIONS = { fields: ['title', 'text'] };
+
 /** The baseline excerpt: the first 600 characters of the passage (the SQuAD README's reference). */
 export const RAW_EXCERPT_CHARS = 600;
 
@@ -18,10 +21,10 @@ export interface RawIndex {
  * Indexes every paragraph of a knowledge base with MiniSearch's default options (fields
  * title and text): the baseline Footnote is measured against.
  */
-export function buildRawIndex(knowledge: KnowledgeBase): RawIndex {
+export function buildRawIndex(knowledge: KnowledgeBase, options: { indexed?: boolean } = {}): RawIndex {
   const blocks = knowledge.documents.flatMap((d) => d.blocks.map((b) => ({ title: d.title, source: d.path, text: d.text.slice(b.start, b.end) })));
-  const miniSearch = new MiniSearch<RawDocument>({ fields: ['title', 'text'] });
-  miniSearch.addAll(blocks.map((b, id) => ({ id, title: b.title, text: b.text })));
+  const miniSearch = new MiniSearch<RawDocument>(RAW_OPTIONS);
+  if (options.indexed !== false) miniSearch.addAll(blocks.map((b, id) => ({ id, title: b.title, text: b.text })));
   return { miniSearch, blocks };
 }
 
