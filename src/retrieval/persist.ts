@@ -1,24 +1,29 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { KnowledgeBase } from '../knowledge/types.js';
 import { COMMON_TERMS } from './common-words.js';
 import { MINISEARCH_OPTIONS, RANKING } from './options.js';
 import { STOP_WORDS } from './stop-words.js';
 import type { AnalysedKnowledge } from './search-index.js';
+import { storeKnowledge, type StoredKnowledge } from './stored-knowledge.js';
 
 /** Bump when the persisted layout or the analysis (terms, stop words, aliases) changes. */
-export const INDEX_FORMAT_VERSION = 2;
+export const INDEX_FORMAT_VERSION = 3;
 
 /** Where persisted indexes live, relative to the working directory (git-ignored). */
 export const INDEX_CACHE_DIR = '.footnote-cache';
 
 /** The first line of an index file: what it was built from, and how to check it is whole. */
-interface IndexHeader {
+export interface IndexHeader {
   readonly format: number;
-  /** Hash of the knowledge fingerprint, the index format, the options and the code. */
+  /** Hash of the index format, the options and the indexing code (see {@link indexKey}). */
   readonly key: string;
+  /** The knowledge's content hash (see {@link knowledgeContentHash}). */
+  readonly contentHash: string;
+  /** The files' paths, sizes and times when indexed: if unchanged, texts are read, not parsed. */
+  readonly filesStamp: string;
   readonly payloadBytes: number;
   readonly payloadSha256: string;
 }
@@ -29,6 +34,7 @@ interface PayloadMeta {
   readonly passageCount: number;
   readonly fields: readonly { readonly averageLength: number; readonly postings: number }[];
   readonly learned: [string, string[][]][];
+  readonly knowledge: StoredKnowledge;
 }
 
 const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
@@ -62,28 +68,29 @@ export function knowledgeContentHash(knowledge: KnowledgeBase): string {
 }
 
 /**
- * The key a persisted index must carry to be reused: it changes with the knowledge's content,
- * with the index format, the search options and the code that builds indexes, so a stale
- * index is never served.
+ * The key a persisted index must carry to be reused (with the knowledge's content hash): it
+ * changes with the index format, the search options and the code that builds indexes, so a
+ * stale index is never served.
  */
-export function indexKey(knowledgeFingerprint: string): string {
+export function indexKey(): string {
   const options = JSON.stringify({ fields: MINISEARCH_OPTIONS.fields, RANKING, stop: [...STOP_WORDS], common: [...COMMON_TERMS] });
-  return sha256(`${INDEX_FORMAT_VERSION}\n${codeVersion}\n${knowledgeFingerprint}\n${options}`);
+  return sha256(`${INDEX_FORMAT_VERSION}\n${codeVersion}\n${options}`);
 }
 
 /** The cache file of a knowledge folder (one per folder). */
 export function indexPathFor(knowledgeRoot: string, cacheDir: string = INDEX_CACHE_DIR): string {
-  return join(cacheDir, `index-${sha256(knowledgeRoot).slice(0, 16)}.json`);
+  return join(cacheDir, `index-${sha256(resolve(knowledgeRoot)).slice(0, 16)}.bin`);
 }
 
 /** Serialises analysed knowledge: a JSON part (vocabulary, aliases), then the typed arrays. */
-function encodePayload(analysed: AnalysedKnowledge): Buffer {
+function encodePayload(analysed: AnalysedKnowledge, knowledge: KnowledgeBase): Buffer {
   const { postings } = analysed;
   const meta: PayloadMeta = {
     vocabulary: postings.vocabulary,
     passageCount: postings.passageCount,
     fields: postings.fields.map((f) => ({ averageLength: f.averageLength, postings: f.passages.length })),
     learned: [...analysed.learnedAliases],
+    knowledge: storeKnowledge(knowledge),
   };
   const metaBytes = Buffer.from(JSON.stringify(meta));
   const parts: Uint8Array[] = [new Uint8Array(new Uint32Array([metaBytes.length]).buffer), metaBytes, new Uint8Array(pad(metaBytes.length))];
@@ -98,7 +105,7 @@ function encodePayload(analysed: AnalysedKnowledge): Buffer {
 /** Bytes that bring `length` to a multiple of 4 (typed arrays need aligned offsets). */
 const pad = (length: number): number => (4 - (length % 4)) % 4;
 
-function decodePayload(payload: Buffer): AnalysedKnowledge {
+function decodePayload(payload: Buffer): PersistedIndex {
   // Copy into a fresh, aligned buffer: Node may hand out unaligned slices of a shared pool.
   const bytes = new Uint8Array(payload.byteLength);
   bytes.set(payload);
@@ -123,18 +130,29 @@ function decodePayload(payload: Buffer): AnalysedKnowledge {
   const documentFrequency = u32(terms);
   if (at !== buffer.byteLength) throw new Error('index payload has an unexpected length');
   return {
-    postings: { vocabulary: meta.vocabulary, passageCount: meta.passageCount, fields, documentFrequency },
-    learnedAliases: new Map(meta.learned),
+    analysed: { postings: { vocabulary: meta.vocabulary, passageCount: meta.passageCount, fields, documentFrequency }, learnedAliases: new Map(meta.learned) },
+    stored: meta.knowledge,
   };
+}
+
+/** A persisted index as read back: its header, the analysed knowledge and the passage table. */
+export interface PersistedIndex {
+  readonly analysed: AnalysedKnowledge;
+  readonly stored: StoredKnowledge;
 }
 
 /**
  * Writes analysed knowledge atomically: to a temporary file first, then renamed over the old
  * one, so a crash mid-write never leaves a half-written index behind.
  */
-export function saveIndex(analysed: AnalysedKnowledge, path: string, key: string): void {
-  const payload = encodePayload(analysed);
-  const header: IndexHeader = { format: INDEX_FORMAT_VERSION, key, payloadBytes: payload.byteLength, payloadSha256: sha256(payload) };
+export function saveIndex(
+  analysed: AnalysedKnowledge,
+  knowledge: KnowledgeBase,
+  path: string,
+  stamps: Pick<IndexHeader, 'key' | 'contentHash' | 'filesStamp'>,
+): void {
+  const payload = encodePayload(analysed, knowledge);
+  const header: IndexHeader = { format: INDEX_FORMAT_VERSION, ...stamps, payloadBytes: payload.byteLength, payloadSha256: sha256(payload) };
   mkdirSync(dirname(path), { recursive: true });
   const temporary = `${path}.${process.pid}.tmp`;
   try {
@@ -149,10 +167,10 @@ export function saveIndex(analysed: AnalysedKnowledge, path: string, key: string
 export type IndexLoadFailure = 'missing' | 'stale' | 'corrupt';
 
 /**
- * Reads persisted analysed knowledge if the file is whole and was built from exactly this
- * knowledge with these options and this code; otherwise says why not (the caller rebuilds).
+ * Reads a persisted index if the file is whole and was built with these options and this
+ * code (the caller then checks it against the knowledge's content); otherwise says why not.
  */
-export function loadIndex(path: string, key: string, passageCount: number): AnalysedKnowledge | IndexLoadFailure {
+export function loadIndex(path: string, key: string): (PersistedIndex & { header: IndexHeader }) | IndexLoadFailure {
   let file: Buffer;
   try {
     file = readFileSync(path);
@@ -171,8 +189,8 @@ export function loadIndex(path: string, key: string, passageCount: number): Anal
   const payload = file.subarray(newline + 1);
   if (payload.byteLength !== header.payloadBytes || sha256(payload) !== header.payloadSha256) return 'corrupt';
   try {
-    const analysed = decodePayload(payload);
-    return analysed.postings.passageCount === passageCount ? analysed : 'stale';
+    const persisted = decodePayload(payload);
+    return persisted.analysed.postings.passageCount === persisted.stored.passages.ids.length ? { ...persisted, header } : 'corrupt';
   } catch {
     return 'corrupt';
   }

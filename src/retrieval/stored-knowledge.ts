@@ -1,0 +1,101 @@
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { decodeUtf8 } from '../knowledge/decode.js';
+import type { Block, KnowledgeBase, Passage, SourceDocument } from '../knowledge/types.js';
+
+/** A document as persisted beside the index: everything but its text, which stays in its file. */
+interface StoredDocument {
+  readonly path: string;
+  readonly title: string;
+  readonly url?: string;
+  readonly license?: string;
+  readonly blocks: readonly Block[];
+  readonly sections: readonly (readonly string[])[];
+  readonly modifiedMs: number;
+}
+
+/** The passage table, column by column (compact in JSON), without texts. */
+export interface StoredKnowledge {
+  readonly documents: readonly StoredDocument[];
+  readonly aliases: readonly [string, readonly string[]][];
+  readonly sections: readonly string[];
+  readonly passages: {
+    readonly ids: readonly string[];
+    readonly document: readonly number[];
+    readonly section: readonly number[];
+    readonly paragraph: readonly number[];
+    readonly start: readonly number[];
+    readonly end: readonly number[];
+  };
+}
+
+/** The knowledge base's structure without its texts, for the persisted index. */
+export function storeKnowledge(knowledge: KnowledgeBase): StoredKnowledge {
+  const sections: string[] = [];
+  const sectionIds = new Map<string, number>();
+  const sectionId = (section: string): number => {
+    let id = sectionIds.get(section);
+    if (id === undefined) sectionIds.set(section, (id = sections.push(section) - 1));
+    return id;
+  };
+  const { passages } = knowledge;
+  return {
+    documents: knowledge.documents.map(({ path, title, url, license, blocks, sections: s, modifiedMs }) => ({
+      path,
+      title,
+      ...(url === undefined ? {} : { url }),
+      ...(license === undefined ? {} : { license }),
+      blocks,
+      sections: s,
+      modifiedMs,
+    })),
+    aliases: [...knowledge.aliases],
+    sections,
+    passages: {
+      ids: passages.map((p) => p.id),
+      document: passages.map((p) => p.documentIndex),
+      section: passages.map((p) => sectionId(p.section)),
+      paragraph: passages.map((p) => p.paragraph),
+      start: passages.map((p) => p.start),
+      end: passages.map((p) => p.end),
+    },
+  };
+}
+
+/**
+ * Puts a stored knowledge base back together with the texts read from its files, without
+ * parsing or chunking anything. Undefined when a file is gone or no longer decodes: the caller
+ * then loads the folder the normal way. (Whether the texts are the ones indexed is checked by
+ * the caller, with the content hash.)
+ */
+export function restoreKnowledge(knowledgeDir: string, stored: StoredKnowledge): KnowledgeBase | undefined {
+  const root = resolve(knowledgeDir);
+  const documents: SourceDocument[] = [];
+  for (const document of stored.documents) {
+    const absolutePath = join(root, document.path);
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(absolutePath);
+    } catch {
+      return undefined;
+    }
+    const decoded = decodeUtf8(bytes);
+    if (!('text' in decoded)) return undefined;
+    documents.push({ ...document, absolutePath, text: decoded.text });
+  }
+  const { ids, document, section, paragraph, start, end } = stored.passages;
+  const passages = ids.map((id, i): Passage => {
+    const source = documents[document[i]!]!;
+    return {
+      id,
+      documentIndex: document[i]!,
+      title: source.title,
+      section: stored.sections[section[i]!]!,
+      paragraph: paragraph[i]!,
+      start: start[i]!,
+      end: end[i]!,
+      text: source.text.slice(start[i], end[i]),
+    };
+  });
+  return { root, documents, passages, aliases: new Map(stored.aliases) };
+}
