@@ -13,6 +13,7 @@ const ROOTS = ['src', 'commands', 'scripts'];
 const LINK = 'dist';
 const BUILDS = '.build';
 const KEEP_BUILDS = 3;
+const KEEP_YOUNGER_THAN_MS = 24 * 60 * 60 * 1000;
 
 function sourcesUnder(dir) {
   if (!existsSync(dir)) return [];
@@ -51,6 +52,9 @@ const link = `${LINK}.${process.pid}.tmp`;
 rmSync(link, { force: true });
 symlinkSync(target, link);
 renameSync(link, LINK);
-// Keep the newest few builds: a command started a moment ago may still be loading one.
+// Keep the newest few builds, and any build younger than a day: a long command (a benchmark)
+// may still be loading modules from the build it started with.
 const builds = readdirSync(BUILDS).filter((name) => !name.endsWith('.tmp')).map((name) => ({ name, at: statSync(join(BUILDS, name)).mtimeMs }));
-for (const old of builds.sort((a, b) => b.at - a.at).slice(KEEP_BUILDS)) if (join(BUILDS, old.name) !== target) rmSync(join(BUILDS, old.name), { recursive: true, force: true });
+for (const old of builds.sort((a, b) => b.at - a.at).slice(KEEP_BUILDS)) {
+  if (join(BUILDS, old.name) !== target && Date.now() - old.at > KEEP_YOUNGER_THAN_MS) rmSync(join(BUILDS, old.name), { recursive: true, force: true });
+}
