@@ -37,6 +37,9 @@ export function wordFlags(word: string): number {
   return (capitalized && !acronym ? WordFlag.Capitalized : 0) | (acronym ? WordFlag.Acronym : 0) | (CONNECTORS.has(word.toLowerCase()) ? WordFlag.Connector : 0);
 }
 
+/** Acronym letters → analysed phrase → how often it was seen. */
+export type AliasTally = ReadonlyMap<string, ReadonlyMap<string, number>>;
+
 /** The words of one passage as parallel arrays (no object per word: analysis is hot). */
 export interface PassageWords {
   readonly text: string;
@@ -108,6 +111,20 @@ export class AliasLearner {
       flags.push(wordFlags(text.slice(start, end)));
     });
     this.observe({ text, count: starts.length, starts, ends, flags });
+  }
+
+  /** What was learned so far, as counts (to merge what another thread learned). */
+  tally(): AliasTally {
+    return this.counts;
+  }
+
+  /** Adds what another learner saw (see {@link tally}). */
+  merge(tally: AliasTally): void {
+    for (const [key, byPhrase] of tally) {
+      const mine = this.counts.get(key) ?? new Map<string, number>();
+      for (const [phrase, count] of byPhrase) mine.set(phrase, (mine.get(phrase) ?? 0) + count);
+      this.counts.set(key, mine);
+    }
   }
 
   /** The most frequent phrases per key. */

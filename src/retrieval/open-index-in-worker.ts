@@ -1,7 +1,7 @@
-import { Worker } from 'node:worker_threads';
 import { KnowledgeError, type KnowledgeProblem } from '../knowledge/errors.js';
 import { openIndex, type IndexOrigin, type OpenIndexOptions } from './open-index.js';
 import type { SearchIndex } from './search-index.js';
+import { startWorker } from './start-worker.js';
 
 /** What the build worker is asked to do. */
 export interface BuildRequest {
@@ -16,19 +16,10 @@ export type BuildResult =
   | { readonly kind: 'invalid'; readonly problems: readonly KnowledgeProblem[] }
   | { readonly kind: 'failed'; readonly message: string };
 
-// Under tsx or vitest this module is TypeScript, and so is the worker beside it: a worker
-// does not inherit the loader, so it registers tsx first.
-const fromSource = import.meta.url.endsWith('.ts');
-const workerUrl = new URL(`./build-worker${fromSource ? '.ts' : '.js'}`, import.meta.url);
-const startWorker = (request: BuildRequest): Worker =>
-  fromSource
-    ? new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(workerUrl.href)}); });`, { eval: true, workerData: request })
-    : new Worker(workerUrl, { workerData: request });
-
 /** Builds the persisted index of `dir` in a worker thread; rejects with a KnowledgeError for bad files. */
 function buildInWorker(request: BuildRequest, warn: (message: string) => void): Promise<void> {
   return new Promise((resolve, reject) => {
-    const worker = startWorker(request);
+    const worker = startWorker(import.meta.url, 'build-worker', request);
     let settled = false;
     const settle = (error?: Error): void => {
       if (settled) return;

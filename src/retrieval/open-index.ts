@@ -2,7 +2,8 @@ import { fingerprintKnowledge } from '../knowledge/fingerprint.js';
 import { loadKnowledge } from '../knowledge/load.js';
 import type { KnowledgeBase, Passage } from '../knowledge/types.js';
 import { indexKey, indexPathFor, knowledgeContentHash, loadIndex, saveIndex, type IndexHeader, type PersistedIndex } from './persist.js';
-import { analyseKnowledge, assembleIndex, type AnalysedKnowledge, type SearchIndex } from './search-index.js';
+import { analyseInParallel } from './parallel-analysis.js';
+import { assembleIndex, type AnalysedKnowledge, type SearchIndex } from './search-index.js';
 import { restoreKnowledge } from './stored-knowledge.js';
 
 /** Options of {@link openIndex}. */
@@ -53,11 +54,11 @@ async function reusable(
 export async function openIndex(knowledgeDir: string, options: OpenIndexOptions = {}): Promise<SearchIndex & { origin: IndexOrigin }> {
   const warn = options.warn ?? warnOnStderr;
   const { onProgress, cacheDir } = options;
-  const analyse = (passages: readonly Passage[]): AnalysedKnowledge =>
-    analyseKnowledge(passages, onProgress && ((done) => onProgress(done, passages.length)));
+  const analyse = (passages: readonly Passage[]): Promise<AnalysedKnowledge> =>
+    analyseInParallel(passages, onProgress && ((done) => onProgress(done, passages.length)));
   if (cacheDir === false) {
     const knowledge = await loadKnowledge(knowledgeDir);
-    return { ...assembleIndex(knowledge, analyse(knowledge.passages)), origin: 'built' };
+    return { ...assembleIndex(knowledge, await analyse(knowledge.passages)), origin: 'built' };
   }
 
   const key = indexKey();
@@ -77,7 +78,7 @@ export async function openIndex(knowledgeDir: string, options: OpenIndexOptions 
   } else {
     knowledge = await loadKnowledge(knowledgeDir);
   }
-  const analysed = analyse(knowledge.passages);
+  const analysed = await analyse(knowledge.passages);
   save(warn, analysed, knowledge, path, { key, contentHash: knowledgeContentHash(knowledge), filesStamp: filesStamp ?? '' });
   return { ...assembleIndex(knowledge, analysed), origin: 'built' };
 }

@@ -119,3 +119,63 @@ export class PostingsBuilder {
     return { vocabulary: this.vocabulary, passageCount: this.passageCount, fields, documentFrequency: Uint32Array.from(this.documentFrequency) };
   }
 }
+
+/**
+ * Joins the postings of two consecutive runs of passages (`second`'s passage ids follow
+ * `first`'s), as if one builder had seen them all: the vocabulary of `first`, then the terms
+ * only `second` has.
+ *
+ * @example mergePostings(firstHalf, secondHalf).passageCount // both together
+ */
+export function mergePostings(first: Postings, second: Postings): Postings {
+  const termIds = new Map(first.vocabulary.map((term, id) => [term, id]));
+  const vocabulary = [...first.vocabulary];
+  const secondIds = second.vocabulary.map((term) => {
+    let id = termIds.get(term);
+    if (id === undefined) {
+      id = vocabulary.length;
+      termIds.set(term, id);
+      vocabulary.push(term);
+    }
+    return id;
+  });
+  const terms = vocabulary.length;
+  const fromSecond = new Int32Array(terms).fill(-1);
+  secondIds.forEach((merged, original) => (fromSecond[merged] = original));
+  const passageCount = first.passageCount + second.passageCount;
+  const fields = first.fields.map((a, f): FieldPostings => {
+    const b = second.fields[f]!;
+    const rangeOf = (postings: FieldPostings, t: number): [number, number] => [postings.offsets[t]!, postings.offsets[t + 1]!];
+    const offsets = new Uint32Array(terms + 1);
+    for (let t = 0; t < terms; t++) {
+      const [aFrom, aTo] = t < first.vocabulary.length ? rangeOf(a, t) : [0, 0];
+      const [bFrom, bTo] = fromSecond[t]! >= 0 ? rangeOf(b, fromSecond[t]!) : [0, 0];
+      offsets[t + 1] = offsets[t]! + (aTo - aFrom) + (bTo - bFrom);
+    }
+    const passages = new Uint32Array(offsets[terms]!);
+    const frequencies = new Uint16Array(offsets[terms]!);
+    for (let t = 0; t < terms; t++) {
+      let at = offsets[t]!;
+      if (t < first.vocabulary.length) {
+        const [from, to] = rangeOf(a, t);
+        passages.set(a.passages.subarray(from, to), at);
+        frequencies.set(a.frequencies.subarray(from, to), at);
+        at += to - from;
+      }
+      if (fromSecond[t]! >= 0) {
+        const [from, to] = rangeOf(b, fromSecond[t]!);
+        for (let i = from; i < to; i++) passages[at + i - from] = b.passages[i]! + first.passageCount;
+        frequencies.set(b.frequencies.subarray(from, to), at);
+      }
+    }
+    const lengths = new Uint32Array(passageCount);
+    lengths.set(a.lengths);
+    lengths.set(b.lengths, first.passageCount);
+    const averageLength = passageCount > 0 ? (a.averageLength * first.passageCount + b.averageLength * second.passageCount) / passageCount : 0;
+    return { offsets, passages, frequencies, lengths, averageLength };
+  });
+  const documentFrequency = new Uint32Array(terms);
+  documentFrequency.set(first.documentFrequency);
+  secondIds.forEach((merged, original) => (documentFrequency[merged]! += second.documentFrequency[original]!));
+  return { vocabulary, passageCount, fields, documentFrequency };
+}

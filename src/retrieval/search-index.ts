@@ -42,6 +42,15 @@ interface WordInfo {
  * distinct words (term id and flags), and no object is made per word.
  */
 export function analyseKnowledge(passages: readonly Passage[], onProgress?: (done: number) => void): AnalysedKnowledge {
+  const { postings, learner } = analysePassages(passages, onProgress);
+  return { postings, learnedAliases: learner.table() };
+}
+
+/** The fields of a passage that analysis reads (a worker thread gets only these). */
+export type AnalysablePassage = Pick<Passage, 'documentIndex' | 'title' | 'section' | 'text'>;
+
+/** {@link analyseKnowledge} before the alias table is drawn up, so that parts can be merged. */
+export function analysePassages(passages: readonly AnalysablePassage[], onProgress?: (done: number) => void): { postings: Postings; learner: AliasLearner } {
   const builder = new PostingsBuilder(INDEX_FIELDS.length);
   const learner = new AliasLearner();
   const words = new Map<string, WordInfo>();
@@ -86,7 +95,7 @@ export function analyseKnowledge(passages: readonly Passage[], onProgress?: (don
     learner.observe({ text, count: starts.length, starts, ends, flags });
     if (onProgress && (id + 1) % PROGRESS_EVERY === 0) onProgress(id + 1);
   });
-  return { postings: builder.finish(), learnedAliases: learner.table() };
+  return { postings: builder.finish(), learner };
 }
 
 const PROGRESS_EVERY = 2000;
