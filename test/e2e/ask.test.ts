@@ -2,7 +2,7 @@
  * /ask end to end: a real discord.js client running the bot (startBot) against the fake Discord.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { StoredMessage } from '../fake-discord/index.js';
+import type { StoredMessage } from '../../src/fake-discord/index.js';
 import { type Harness, buttonIds, buttonLabels, firstResponse, logOf, replyOf, requestsOf, startHarness } from './harness.js';
 
 let h: Harness;

@@ -5,7 +5,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type FakeDiscord, startFakeDiscord } from '../fake-discord/index.js';
+import { type FakeDiscord, startFakeDiscord } from '../../src/fake-discord/index.js';
 import { replyOf, SHIPPED_KNOWLEDGE, TOKEN } from './harness.js';
 
 let fake: FakeDiscord | undefined;

@@ -10,8 +10,8 @@ import { type DiscordPayload, toDiscordPayload } from '../../src/discord/respond
 import { clampChoices } from '../../src/discord/clamp.js';
 import { headingChoiceName } from '../../src/discord/render/style.js';
 import { createKnowledgeService } from '../../src/service/knowledge-service.js';
-import type { SentInteraction } from '../fake-discord/index.js';
-import { validateAutocompleteChoices, validateMessage } from '../fake-discord/validate.js';
+import type { SentInteraction } from '../../src/fake-discord/index.js';
+import { validateAutocompleteChoices, validateMessage } from '../../src/fake-discord/validate.js';
 import { expectWithinLimits } from '../discord/limits-assertions.js';
 import { type Harness, firstResponse, logOf, openWithoutCache, replyOf, SHIPPED_KNOWLEDGE, startHarness } from './harness.js';
 import { hostileQueries, random } from './hostile-queries.js';

@@ -11,7 +11,7 @@ import { createJsonLogger } from '../../src/discord/logger.js';
 import { type RunningBot, startBot, type StartBotOptions } from '../../src/discord/start-bot.js';
 import { openIndex } from '../../src/retrieval/open-index.js';
 import { createKnowledgeService } from '../../src/service/knowledge-service.js';
-import { type FakeDiscord, type FakeDiscordOptions, type RecordedRequest, type SentInteraction, type StoredMessage, startFakeDiscord } from '../fake-discord/index.js';
+import { type FakeDiscord, type FakeDiscordOptions, type RecordedRequest, type SentInteraction, type StoredMessage, startFakeDiscord } from '../../src/fake-discord/index.js';
 
 /** A made-up token; tests check it never shows up in logs. */
 export const TOKEN = 'e2e.secret-token.value';

@@ -3,7 +3,7 @@
  * the first accepted callback, as the fake measures it. Printed as p50/p95.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { SentInteraction } from '../fake-discord/index.js';
+import type { SentInteraction } from '../../src/fake-discord/index.js';
 import { type Harness, firstResponse, replyOf, startHarness } from './harness.js';
 
 let h: Harness;

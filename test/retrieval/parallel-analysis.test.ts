@@ -16,7 +16,15 @@ describe('analysis in parts', () => {
     // then: same vocabulary order is not required, the same postings per term are
     const whole = analyseKnowledge(passages).postings;
     const byTerm = (p: typeof whole): Record<string, unknown> =>
-      Object.fromEntries(p.vocabulary.map((term, t) => [term, p.fields.map((f) => [Array.from(f.passages.subarray(f.offsets[t], f.offsets[t + 1])), Array.from(f.frequencies.subarray(f.offsets[t], f.offsets[t + 1]))]).concat([[p.documentFrequency[t]]])]));
+      Object.fromEntries(
+        p.vocabulary.map((term, t) => [
+          term,
+          {
+            fields: p.fields.map((f) => [Array.from(f.passages.subarray(f.offsets[t], f.offsets[t + 1])), Array.from(f.frequencies.subarray(f.offsets[t], f.offsets[t + 1]))]),
+            documentFrequency: p.documentFrequency[t],
+          },
+        ]),
+      );
     expect(byTerm(merged)).toEqual(byTerm(whole));
     expect(plain(merged.fields.map((f) => [f.lengths, f.averageLength]))).toEqual(plain(whole.fields.map((f) => [f.lengths, f.averageLength])));
   });

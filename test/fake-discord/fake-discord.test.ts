@@ -22,7 +22,7 @@ import {
 } from 'discord.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { type FakeDiscord, type RecordedRequest, startFakeDiscord } from './fake-discord/index.js';
+import { type FakeDiscord, type RecordedRequest, startFakeDiscord } from '../../src/fake-discord/index.js';
 
 /** A made-up token; the fake accepts any `Bot <token>` and redacts it in recorded requests. */
 const TOKEN = 'fake.token.value';

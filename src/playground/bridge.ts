@@ -1,0 +1,272 @@
+/**
+ * The bridge between the page and the fake Discord: what a person does on the page becomes a
+ * real interaction (slash command, autocomplete, button click, context menu) sent to the bot
+ * over the gateway, and every message the bot creates, edits or deletes over REST is pushed
+ * back to the page as the fake stored it. Nothing here renders an answer.
+ */
+import { applyPicked, parseCommandLine, typeOptions, type CommandLine, type TypedValue } from './compose.js';
+import { type FakeDiscord, type FakeUser, type InteractionResponse, limits, type OptionValue, type RecordedRequest, type RegisteredCommand, type StoredMessage } from '../fake-discord/index.js';
+import type { ChoiceInfo, ClientMessage, CommandInfo, PersonInfo, PickedChoice, PlaygroundUser, ServerMessage } from './protocol.js';
+
+/** A page connected to the playground. */
+export interface PageConnection {
+  send(message: ServerMessage): void;
+}
+
+/** Longest text accepted from the page in one field (a composer line is far shorter). */
+const CLIENT_TEXT_MAX = 4000;
+/** Grace after Discord's deadline before telling the page the bot did not respond. */
+const NO_RESPONSE_GRACE_MS = 250;
+/** Topic shown in the channel header. */
+const CHANNEL_TOPIC = 'Ask Footnote about its sources: /ask, /search, /source, /sources, /help';
+
+/** The page's view of the registered commands. */
+export function commandInfos(commands: readonly RegisteredCommand[]): CommandInfo[] {
+  return commands.map((c) => ({
+    name: c.name,
+    description: c.description,
+    type: c.type,
+    options: (c.options ?? []).map((o) => ({
+      name: o.name,
+      description: typeof o.description === 'string' ? o.description : '',
+      type: o.type,
+      required: o.required === true,
+      autocomplete: o.autocomplete === true,
+      ...(typeof o.max_length === 'number' ? { maxLength: o.max_length } : {}),
+    })),
+    ...(typeof c.default_member_permissions === 'string' ? { defaultMemberPermissions: c.default_member_permissions } : {}),
+  }));
+}
+
+const isString = (value: unknown, max = CLIENT_TEXT_MAX): value is string => typeof value === 'string' && value.length <= max;
+const isUser = (value: unknown): value is PlaygroundUser => value === 'member' || value === 'moderator';
+
+function readPicked(value: unknown): PickedChoice[] | undefined {
+  if (value === undefined) return [];
+  if (!Array.isArray(value) || value.length > 25) return undefined;
+  const picked: PickedChoice[] = [];
+  for (const item of value as unknown[]) {
+    if (typeof item !== 'object' || item === null) return undefined;
+    const { option, name, value: v } = item as Record<string, unknown>;
+    if (!isString(option, 100) || !isString(name, 200) || !isString(v, 200)) return undefined;
+    picked.push({ option, name, value: v });
+  }
+  return picked;
+}
+
+/**
+ * Reads one message from the page, or undefined when it is not one the page can send (the
+ * socket is same-origin only, but nothing from a browser is trusted).
+ */
+export function readClientMessage(data: unknown): ClientMessage | undefined {
+  if (typeof data !== 'object' || data === null) return undefined;
+  const m = data as Record<string, unknown>;
+  if (!isUser(m.user)) return undefined;
+  switch (m.type) {
+    case 'send': {
+      const picked = readPicked(m.picked);
+      return isString(m.text) && picked ? { type: 'send', text: m.text, user: m.user, picked } : undefined;
+    }
+    case 'autocomplete':
+      return isString(m.text) && Number.isSafeInteger(m.seq) ? { type: 'autocomplete', seq: m.seq as number, text: m.text, user: m.user } : undefined;
+    case 'click':
+      return isString(m.messageId, 32) && isString(m.customId, 200) ? { type: 'click', messageId: m.messageId, customId: m.customId, user: m.user } : undefined;
+    case 'menu':
+      return isString(m.messageId, 32) && isString(m.command, 100) ? { type: 'menu', messageId: m.messageId, command: m.command, user: m.user } : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** Interaction tokens are credentials for that interaction's webhook: never shown. */
+export function redactTokens(path: string): string {
+  return path.replace(/^(\/(?:interactions|webhooks)\/[^/]+\/)[^/]+/, '$1…');
+}
+
+/** What went wrong with a REST call the bot made, in one line. */
+function describeRefusal(request: RecordedRequest): string {
+  const body = request.response as { message?: unknown; code?: unknown } | undefined;
+  const reason = typeof body?.message === 'string' ? ` ${body.message}${typeof body.code === 'number' ? ` (code ${body.code})` : ''}` : '';
+  return `Discord refused a request from the bot: ${request.method} ${redactTokens(request.path)} → ${request.status}${reason}`;
+}
+
+/** Does the stored message carry a usable (not disabled) button with this custom_id? */
+function hasButton(message: StoredMessage, customId: string): boolean {
+  return (message.components ?? []).some(
+    (row) => 'components' in row && row.components.some((c) => 'custom_id' in c && c.custom_id === customId && !('disabled' in c && c.disabled === true)),
+  );
+}
+
+/** Connects pages to one fake Discord. */
+export class PlaygroundBridge {
+  private readonly pages = new Set<PageConnection>();
+  private readonly channelId: string;
+
+  constructor(
+    private readonly fake: FakeDiscord,
+    private readonly botName: string,
+  ) {
+    this.channelId = fake.channel.id;
+    const inChannel = (message: StoredMessage): boolean => message.channel_id === this.channelId;
+    fake.on('message', (message) => inChannel(message) && this.broadcast({ type: 'message', message }));
+    fake.on('messageUpdate', (message) => inChannel(message) && this.broadcast({ type: 'messageUpdate', message }));
+    fake.on('messageDelete', (message) => inChannel(message) && this.broadcast({ type: 'messageDelete', id: message.id }));
+    fake.on('request', (request) => {
+      if (request.status >= 400 && !request.injected) this.broadcast({ type: 'notice', level: 'warning', text: describeRefusal(request) });
+    });
+  }
+
+  /** Registers a page; it gets the channel as it is now. Returns what to call when it leaves. */
+  connect(page: PageConnection): () => void {
+    this.pages.add(page);
+    page.send(this.hello());
+    return () => this.pages.delete(page);
+  }
+
+  /** Handles one raw message from a page; problems are told to that page. */
+  receive(page: PageConnection, data: unknown): void {
+    const message = readClientMessage(data);
+    if (!message) {
+      page.send({ type: 'notice', level: 'error', text: 'The playground did not understand that request.' });
+      return;
+    }
+    void this.handle(page, message).catch((error: unknown) =>
+      page.send({ type: 'notice', level: 'error', text: `The playground could not do that: ${error instanceof Error ? error.message : String(error)}` }),
+    );
+  }
+
+  private hello(): ServerMessage {
+    const person = (user: FakeUser): PersonInfo => ({ id: user.id, name: user.globalName, username: user.username });
+    const { fake } = this;
+    return {
+      type: 'hello',
+      guild: { name: fake.guild.name },
+      channel: { id: this.channelId, name: fake.channel.name, topic: CHANNEL_TOPIC },
+      bot: { id: fake.botUserId, name: this.botName, username: this.botName },
+      users: { member: person(fake.users.member), moderator: person(fake.users.moderator) },
+      commands: commandInfos(fake.commands),
+      messages: fake.messages(this.channelId),
+    };
+  }
+
+  private broadcast(message: ServerMessage): void {
+    for (const page of this.pages) page.send(message);
+  }
+
+  private handle(page: PageConnection, message: ClientMessage): Promise<void> {
+    const user = this.fake.users[message.user];
+    switch (message.type) {
+      case 'send':
+        return this.send(page, message.text, user, message.picked ?? []);
+      case 'autocomplete':
+        return this.autocomplete(page, message.seq, message.text, user);
+      case 'click':
+        return this.click(page, message.messageId, message.customId, user);
+      case 'menu':
+        return this.menu(page, message.messageId, message.command, user);
+    }
+  }
+
+  private async send(page: PageConnection, text: string, user: FakeUser, picked: readonly PickedChoice[]): Promise<void> {
+    const parsed = parseCommandLine(text, commandInfos(this.fake.commands));
+    if (!parsed) {
+      if (text.trim() === '') return;
+      if (text.length > limits.MESSAGE_CONTENT_MAX) {
+        page.send({ type: 'notice', level: 'error', text: `Messages can be at most ${limits.MESSAGE_CONTENT_MAX} characters (this one has ${text.length}).` });
+        return;
+      }
+      this.fake.postUserMessage(text, user);
+      return;
+    }
+    const line = applyPicked(parsed, picked);
+    const checked = typeOptions(line);
+    if (!checked.ok) return void page.send({ type: 'notice', level: 'error', text: checked.problem });
+    const options: Record<string, OptionValue> = {};
+    for (const [name, value] of Object.entries(checked.options)) {
+      const resolved = this.resolve(value);
+      if (resolved === undefined) return void page.send({ type: 'notice', level: 'error', text: this.unknownUser(name, value) });
+      options[name] = resolved;
+    }
+    await this.dispatch(page, this.fake.slashCommand(line.command.name, options, { user }), `/${line.command.name}`);
+  }
+
+  private async autocomplete(page: PageConnection, seq: number, text: string, user: FakeUser): Promise<void> {
+    const line = parseCommandLine(text, commandInfos(this.fake.commands));
+    const focused = line?.focused;
+    if (!line || !focused?.autocomplete) return void page.send({ type: 'choices', seq, choices: null });
+    const payload = this.fake.autocomplete(line.command.name, this.optionsSoFar(line, focused.name), focused.name, { user });
+    const response = await this.dispatchAndWait(payload);
+    const data = response?.data as { choices?: unknown } | undefined;
+    const choices = Array.isArray(data?.choices) ? (data.choices as ChoiceInfo[]) : [];
+    page.send({ type: 'choices', seq, option: focused.name, choices });
+  }
+
+  /** What Discord sends with an autocomplete: the focused option as typed, the others typed. */
+  private optionsSoFar(line: CommandLine, focused: string): Record<string, OptionValue> {
+    const options: Record<string, OptionValue> = { [focused]: line.values.get(focused) ?? '' };
+    const checked = typeOptions({ command: { ...line.command, options: line.command.options.map((o) => ({ ...o, required: false })) }, values: line.values });
+    if (!checked.ok) return options;
+    for (const [name, value] of Object.entries(checked.options)) {
+      const resolved = name === focused ? undefined : this.resolve(value);
+      if (resolved !== undefined) options[name] = resolved;
+    }
+    return options;
+  }
+
+  private async click(page: PageConnection, messageId: string, customId: string, user: FakeUser): Promise<void> {
+    const message = this.fake.messages(this.channelId).find((m) => m.id === messageId);
+    if (!message || !hasButton(message, customId)) return void page.send({ type: 'notice', level: 'error', text: 'That button is not there any more.' });
+    await this.dispatch(page, this.fake.button(customId, message, { user }), 'the button');
+  }
+
+  private async menu(page: PageConnection, messageId: string, command: string, user: FakeUser): Promise<void> {
+    const message = this.fake.messages(this.channelId).find((m) => m.id === messageId);
+    const registered = this.fake.commands.some((c) => c.type === 3 && c.name === command);
+    if (!message || !registered) return void page.send({ type: 'notice', level: 'error', text: 'That message or app command is not there any more.' });
+    await this.dispatch(page, this.fake.messageContextMenu(command, message, { user }), command);
+  }
+
+  /** Sends an interaction; tells the page when the bot does not answer in time, as Discord does. */
+  private async dispatch(page: PageConnection, payload: Parameters<FakeDiscord['sendInteraction']>[0], what: string): Promise<void> {
+    const response = await this.dispatchAndWait(payload);
+    if (!response) page.send({ type: 'notice', level: 'error', text: `The application did not respond (to ${what}).` });
+  }
+
+  /** Sends an interaction and resolves with its first accepted response, or undefined after Discord's deadline. */
+  private dispatchAndWait(payload: Parameters<FakeDiscord['sendInteraction']>[0]): Promise<InteractionResponse | undefined> {
+    const { fake } = this;
+    return new Promise((resolve) => {
+      const onResponse = (response: InteractionResponse): void => {
+        if (response.interactionId !== payload.id) return;
+        done(response);
+      };
+      const timer = setTimeout(() => done(undefined), limits.INTERACTION_CALLBACK_DEADLINE_MS + NO_RESPONSE_GRACE_MS);
+      const done = (response: InteractionResponse | undefined): void => {
+        clearTimeout(timer);
+        fake.off('interactionResponse', onResponse);
+        resolve(response);
+      };
+      fake.on('interactionResponse', onResponse);
+      try {
+        fake.sendInteraction(payload);
+      } catch (error) {
+        clearTimeout(timer);
+        fake.off('interactionResponse', onResponse);
+        throw error;
+      }
+    });
+  }
+
+  /** A typed option value as the fake's builders take it; users are looked up by name or id. */
+  private resolve(value: TypedValue): OptionValue | undefined {
+    if (typeof value !== 'object') return value;
+    const wanted = value.user.trim().replace(/^<@!?(\d+)>$/, '$1').replace(/^@/, '').toLowerCase();
+    return Object.entries(this.fake.users).find(([role, u]) => [role, u.id, u.username, u.globalName.toLowerCase()].includes(wanted))?.[1];
+  }
+
+  private unknownUser(option: string, value: TypedValue): string {
+    const { member, moderator } = this.fake.users;
+    const typed = typeof value === 'object' ? value.user : String(value);
+    return `\`${option}\`: nobody here is called “${typed}”. Try @${member.username} or @${moderator.username}.`;
+  }
+}

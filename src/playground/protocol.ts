@@ -1,0 +1,74 @@
+/**
+ * What the page and the playground server say to each other over the WebSocket. Messages in the
+ * channel travel exactly as the fake Discord stored them from the bot's REST calls; the page
+ * treats every field as untrusted and reads only what it renders.
+ */
+
+/** Who the person at the page is acting as. */
+export type PlaygroundUser = 'member' | 'moderator';
+
+/** A person in the channel, as the page shows them. */
+export interface PersonInfo {
+  readonly id: string;
+  readonly name: string;
+  readonly username: string;
+}
+
+/** A command option as registered with Discord. */
+export interface CommandOptionInfo {
+  readonly name: string;
+  readonly description: string;
+  /** Discord option type: 3 string, 4 integer, 5 boolean, 6 user, 10 number. */
+  readonly type: number;
+  readonly required: boolean;
+  readonly autocomplete: boolean;
+  readonly maxLength?: number;
+}
+
+/** A registered application command. */
+export interface CommandInfo {
+  readonly name: string;
+  readonly description: string;
+  /** 1 slash command, 3 message context menu. */
+  readonly type: number;
+  readonly options: readonly CommandOptionInfo[];
+  /** Set when only members with these permissions see it by default (Discord's bitfield). */
+  readonly defaultMemberPermissions?: string;
+}
+
+/** An autocomplete choice as the bot answered it. */
+export interface ChoiceInfo {
+  readonly name: string;
+  readonly value: string | number;
+}
+
+/** A choice the person picked from the autocomplete list (shown by name, sent by value). */
+export interface PickedChoice {
+  readonly option: string;
+  readonly name: string;
+  readonly value: string;
+}
+
+/** From the page. */
+export type ClientMessage =
+  | { readonly type: 'send'; readonly text: string; readonly user: PlaygroundUser; readonly picked?: readonly PickedChoice[] }
+  | { readonly type: 'autocomplete'; readonly seq: number; readonly text: string; readonly user: PlaygroundUser }
+  | { readonly type: 'click'; readonly messageId: string; readonly customId: string; readonly user: PlaygroundUser }
+  | { readonly type: 'menu'; readonly messageId: string; readonly command: string; readonly user: PlaygroundUser };
+
+/** From the server. `message` is the fake's stored Discord message object. */
+export type ServerMessage =
+  | {
+      readonly type: 'hello';
+      readonly guild: { readonly name: string };
+      readonly channel: { readonly id: string; readonly name: string; readonly topic: string };
+      readonly bot: PersonInfo;
+      readonly users: Readonly<Record<PlaygroundUser, PersonInfo>>;
+      readonly commands: readonly CommandInfo[];
+      readonly messages: readonly unknown[];
+    }
+  | { readonly type: 'message'; readonly message: unknown }
+  | { readonly type: 'messageUpdate'; readonly message: unknown }
+  | { readonly type: 'messageDelete'; readonly id: string }
+  | { readonly type: 'choices'; readonly seq: number; readonly option?: string; readonly choices: readonly ChoiceInfo[] | null }
+  | { readonly type: 'notice'; readonly level: 'error' | 'warning'; readonly text: string };
