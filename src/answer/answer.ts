@@ -2,7 +2,7 @@ import type { SearchIndex } from '../retrieval/search-index.js';
 import { searchPassages, type RankedPassage } from '../retrieval/search.js';
 import { judgeAnswer, type Confidence } from './abstain.js';
 import { citationFor, type Citation } from './citation.js';
-import { formatExcerpt, selectExcerpt, type Excerpt } from './excerpt.js';
+import { EXCERPT_MAX_CHARS, formatExcerpt, selectExcerpt, type Excerpt } from './excerpt.js';
 
 /** One cited excerpt of an answer. */
 export interface AnswerExcerpt {
@@ -55,7 +55,7 @@ export function answerQuestion(index: SearchIndex, question: string, options: An
   const toExcerpt = (ranked: RankedPassage): AnswerExcerpt => {
     const { passage } = ranked;
     const document = index.knowledge.documents[passage.documentIndex]!;
-    const excerpt = selectExcerpt(result.plan, result.conceptWeights, passage);
+    const excerpt = selectExcerpt(result.plan, result.conceptWeights, passage, EXCERPT_MAX_CHARS, index.memo.sentences(passage));
     return {
       text: formatExcerpt(excerpt),
       score: roundScore(ranked.score),

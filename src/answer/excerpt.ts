@@ -118,9 +118,9 @@ export function selectExcerpt(
   weights: readonly number[],
   passage: Passage,
   maxChars: number = EXCERPT_MAX_CHARS,
+  sentences: readonly Span[] = splitSentences(passage.text),
 ): Excerpt {
   const text = passage.text;
-  const sentences = splitSentences(text);
   const words = wordsOf(plan, text);
   const all = candidates(words, weights, sentences.length > 0 ? sentences : [{ start: 0, end: text.length }], maxChars);
   const best = all.reduce((a, b) => (b.score > a.score ? b : a));

@@ -17,12 +17,7 @@ export function bm25Score(index: SearchIndex, termWeights: ReadonlyMap<string, n
   const { k, b, d } = RANKING.bm25;
   const { lengths, averageLengths, frequencies } = index.fieldStatistics;
   const total = index.knowledge.passages.length;
-  const fieldTerms = [analysed.title, analysed.section, analysed.text];
-  const counts = fieldTerms.map((terms) => {
-    const count = new Map<string, number>();
-    for (const term of terms) if (termWeights.has(term)) count.set(term, (count.get(term) ?? 0) + 1);
-    return count;
-  });
+  const { counts } = analysed;
   let score = 0;
   let matchedTerms = 0;
   for (const [term, weight] of termWeights) {

@@ -88,17 +88,28 @@ function phraseShare(plan: QueryPlan, positions: readonly number[]): number {
   return found.size / pairs;
 }
 
-/** A passage's fields as index terms, analysed once for all the scores of one search. */
+/** A passage's fields as index terms, analysed once and remembered across questions. */
 export interface AnalysedPassage {
   readonly passage: Passage;
-  readonly title: readonly string[];
-  readonly section: readonly string[];
+  /** The text's terms in order (for proximity and phrases). */
   readonly text: readonly string[];
+  /** Term counts per field, in field order (title, section, text). */
+  readonly counts: readonly ReadonlyMap<string, number>[];
+  /** Every term of every field. */
+  readonly terms: ReadonlySet<string>;
 }
+
+const countTerms = (terms: readonly string[]): Map<string, number> => {
+  const counts = new Map<string, number>();
+  for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
+  return counts;
+};
 
 /** Analyses a passage's fields (see {@link AnalysedPassage}). */
 export function analysePassage(passage: Passage): AnalysedPassage {
-  return { passage, title: analyze(passage.title), section: analyze(passage.section), text: analyze(passage.text) };
+  const fields = [analyze(passage.title), analyze(passage.section), analyze(passage.text)];
+  const counts = fields.map(countTerms);
+  return { passage, text: fields[2]!, counts, terms: new Set(counts.flatMap((c) => [...c.keys()])) };
 }
 
 /**
@@ -108,7 +119,7 @@ export function analysePassage(passage: Passage): AnalysedPassage {
  */
 export function passageFeatures(plan: QueryPlan, weights: readonly number[], analysed: AnalysedPassage): PassageFeatures {
   const textTerms = analysed.text;
-  const all = new Set([...textTerms, ...analysed.title, ...analysed.section]);
+  const all = analysed.terms;
   const total = weights.reduce((a, b) => a + b, 0);
   const matched = plan.concepts.map((concept) => mentions(concept, all));
   const covered = matched.reduce((sum, hit, i) => sum + (hit ? weights[i]! : 0), 0);

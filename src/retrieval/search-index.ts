@@ -1,6 +1,7 @@
 import type { KnowledgeBase, Passage } from '../knowledge/types.js';
 import { AliasLearner, analyseWrittenAliases, wordFlags, type AliasTable } from './aliases.js';
 import { PassageMiniSearch } from './engine.js';
+import { PassageMemo } from './passage-memo.js';
 import { INDEX_FIELDS } from './options.js';
 import { PostingsBuilder, type Postings } from './postings.js';
 import { scanWords, toTerm } from './terms.js';
@@ -22,6 +23,8 @@ export interface SearchIndex {
   readonly documentFrequency: ReadonlyMap<string, number>;
   readonly fieldStatistics: FieldStatistics;
   readonly aliases: AliasTable;
+  /** What this index remembers between questions (bounded). */
+  readonly memo: PassageMemo;
 }
 
 /** What analysis of the passages yields: the postings and the learned acronyms. */
@@ -121,6 +124,7 @@ export function assembleIndex(knowledge: KnowledgeBase, analysed: AnalysedKnowle
       frequencies,
     },
     aliases: { written: analyseWrittenAliases(knowledge.aliases), learned: analysed.learnedAliases },
+    memo: new PassageMemo(),
   };
 }
 

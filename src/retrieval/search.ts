@@ -3,7 +3,7 @@ import { lowerCaseExpansions } from './aliases.js';
 import { RANKING, searchOptionsFor } from './options.js';
 import { planQuery, type QueryPlan } from './query.js';
 import { bm25Score } from './bm25.js';
-import { analysePassage, conceptWeights, passageFeatures, type PassageFeatures } from './rerank.js';
+import { conceptWeights, passageFeatures, type PassageFeatures } from './rerank.js';
 import type { SearchIndex } from './search-index.js';
 
 /** A passage found for a question, with the evidence behind its rank. */
@@ -33,29 +33,24 @@ export interface SearchPassagesOptions {
 const DEFAULT_LIMIT = 10;
 /** Documents read to find the lower-case expansion of an acronym. */
 const ACRONYM_DOCUMENTS = 3;
-const acronymCache = new WeakMap<SearchIndex, Map<string, readonly (readonly string[])[]>>();
 
 /**
  * Lower-case expansions of an acronym ("artificial intelligence" for AI), read from the few
  * documents that use it most, once per index and acronym.
  */
 function acronymExpansions(index: SearchIndex, letters: string): readonly (readonly string[])[] {
-  let cache = acronymCache.get(index);
-  if (!cache) acronymCache.set(index, (cache = new Map()));
-  const cached = cache.get(letters);
-  if (cached) return cached;
-  const documents = new Set<number>();
-  for (const hit of index.miniSearch.search(letters, { fields: ['text'] })) {
-    documents.add(index.knowledge.passages[hit.id as number]!.documentIndex);
-    if (documents.size === ACRONYM_DOCUMENTS) break;
-  }
-  const found = new Map<string, readonly string[]>();
-  for (const documentIndex of documents) {
-    for (const phrase of lowerCaseExpansions(index.knowledge.documents[documentIndex]!.text, letters)) found.set(phrase.join(' '), phrase);
-  }
-  const expansions = [...found.values()];
-  cache.set(letters, expansions);
-  return expansions;
+  return index.memo.acronym(letters, () => {
+    const documents = new Set<number>();
+    for (const hit of index.miniSearch.search(letters, { fields: ['text'] })) {
+      documents.add(index.knowledge.passages[hit.id as number]!.documentIndex);
+      if (documents.size === ACRONYM_DOCUMENTS) break;
+    }
+    const found = new Map<string, readonly string[]>();
+    for (const documentIndex of documents) {
+      for (const phrase of lowerCaseExpansions(index.knowledge.documents[documentIndex]!.text, letters)) found.set(phrase.join(' '), phrase);
+    }
+    return [...found.values()];
+  });
 }
 
 /** One result per paragraph: overlapping chunks of a long paragraph are one citation. */
@@ -98,7 +93,7 @@ export function searchPassages(index: SearchIndex, question: string, options: Se
   const knownWeights = new Map(known.map((term) => [term, plan.weights.get(term) ?? 1]));
   const scored = candidates.map((candidate) => {
     const id = candidate.id as number;
-    const analysed = analysePassage(index.knowledge.passages[id]!);
+    const analysed = index.memo.analysed(index.knowledge.passages[id]!);
     return { analysed, bm25: bm25Score(index, knownWeights, analysed, id) };
   });
   const top = Math.max(...scored.map((s) => s.bm25), Number.MIN_VALUE);
