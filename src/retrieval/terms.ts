@@ -29,6 +29,9 @@ function isWordCode(code: number): boolean {
   return known === 1;
 }
 
+const isInvisible = (code: number): boolean => code === 0x00ad || (code >= 0x200b && code <= 0x200d) || code === 0x2060 || code === 0xfeff;
+const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
+
 /** Calls `visit(start, end)` for each word of `text`, in order, without allocating matches. */
 export function scanWords(text: string, visit: (start: number, end: number) => void): void {
   const length = text.length;
@@ -41,6 +44,9 @@ export function scanWords(text: string, visit: (start: number, end: number) => v
       width = 2;
       word = WORD_CHAR.test(text.slice(i, i + 2));
     }
+    // Invisible characters inside a word (a soft hyphen, a zero-width space or joiner) do not
+    // split it: a reader sees one word ("dis\u00adinformation"), as Unicode segmentation does.
+    if (!word && start >= 0 && isInvisible(code) && i + 1 < length && isWordCode(text.charCodeAt(i + 1))) word = true;
     if (word) {
       if (start < 0) start = i;
     } else if (start >= 0) {
@@ -67,7 +73,7 @@ export function toTerm(word: string): string | null {
   const cached = termCache.get(word);
   if (cached !== undefined) return cached;
   const lower = word.toLowerCase();
-  const folded = /[^\u0000-\u007f]/.test(lower) ? lower.normalize('NFKD').replace(MARKS, '') : lower;
+  const folded = /[^\u0000-\u007f]/.test(lower) ? lower.replace(INVISIBLE, '').normalize('NFKD').replace(MARKS, '') : lower;
   const term = STOP_WORDS.has(folded) || (folded.length === 1 && !/\d/.test(folded)) ? null : stemmer(folded);
   if (termCache.size >= TERM_CACHE_MAX) termCache.clear();
   termCache.set(word, term);
