@@ -50,7 +50,7 @@ export const RANKING = {
    * Candidate generation walks the posting lists of the question's rarest words, up to this
    * many postings in all (at least one word); the others count in the full scoring only.
    */
-  candidatePostings: 5_000,
+  candidatePostings: 3_000,
   /** How many BM25 candidates the re-ranker looks at. */
   candidates: 40,
   /** Re-ranker weights over features in [0, 1]; BM25 itself is normalised to the top score. */
