@@ -7,8 +7,10 @@ import { REST, Routes, ShardingManager } from 'discord.js';
 import type { BotConfig } from '../config.js';
 import type { Logger } from './logger.js';
 
+// Run from TypeScript (tsx) or from the transpiled dist/: shards run the bot the same way.
+const fromSource = import.meta.url.endsWith('.ts');
 /** The script each shard runs: the ordinary bot entry point. */
-export const SHARD_SCRIPT = fileURLToPath(new URL('../bot.ts', import.meta.url));
+export const SHARD_SCRIPT = fileURLToPath(new URL(`../bot.${fromSource ? 'ts' : 'js'}`, import.meta.url));
 
 /**
  * Discord's recommended shard count. discord.js's `'auto'` always asks discord.com, so with a
@@ -30,7 +32,7 @@ export async function startShardManager(config: BotConfig, logger: Logger): Prom
   const manager = new ShardingManager(SHARD_SCRIPT, {
     token: config.token,
     totalShards: await totalShardsFor(config),
-    execArgv: ['--import', 'tsx'],
+    execArgv: fromSource ? ['--import', 'tsx'] : ['--enable-source-maps'],
   });
   manager.on('shardCreate', (shard) => {
     logger.info('shard-created', { shard: shard.id });
