@@ -16,13 +16,16 @@ export interface Verdict {
 export const MIN_ANSWER_COVERAGE = 0.5;
 const HIGH_COVERAGE = 0.85;
 const HIGH_PROXIMITY = 0.6;
+/** A word in more than this share of the passages says nothing about which passage answers. */
+const UBIQUITOUS_SHARE = 0.5;
 /** How many of the top passages are looked at for evidence. */
 const EVIDENCE_DEPTH = 3;
 
 /**
  * Decides whether the knowledge answers a question. It abstains when the question has no
  * content words, names something the knowledge never mentions (a capitalised name or an
- * acronym with no match), or when the best passage covers too little of the question.
+ * acronym with no match), when the best passage covers too little of the question, or when
+ * it shares only the knowledge's most common words with it.
  *
  * @example judgeAnswer(index, searchPassages(index, 'Who wrote Hamlet?')).answered // false
  */
@@ -45,6 +48,16 @@ export function judgeAnswer(index: SearchIndex, result: SearchResult): Verdict {
   const { coverage, proximity } = best.features;
   if (coverage < MIN_ANSWER_COVERAGE) {
     return { answered: false, confidence: 'low', reason: 'The closest passages cover too little of the question.' };
+  }
+  // Matching only words that half the knowledge uses ("2024", "election" in an article about the
+  // 2024 election) is no evidence: "Who won the 2024 election?" is not answered by it.
+  const total = index.knowledge.passages.length;
+  const specific = (term: string): boolean => (index.documentFrequency.get(term) ?? 0) <= Math.max(1, total * UBIQUITOUS_SHARE);
+  const matchedSpecific = plan.concepts.some(
+    (concept, i) => best.features.matched[i] && (specific(concept.term) || concept.alternatives.some((phrase) => phrase.some(specific))),
+  );
+  if (!matchedSpecific) {
+    return { answered: false, confidence: 'low', reason: 'The closest passages share only the most common words of the knowledge with the question.' };
   }
   const confidence: Confidence = coverage >= HIGH_COVERAGE && proximity >= HIGH_PROXIMITY ? 'high' : coverage >= 0.7 ? 'medium' : 'low';
   return { answered: true, confidence };

@@ -57,6 +57,15 @@ describe('abstention over the seed article', () => {
     for (const excerpt of answer.excerpts) expect(excerpt.text).toMatch(/\*\*elections?\*\*/i);
   });
 
+  it('abstains when the question shares only the article\'s most common words ("2024", "election")', () => {
+    // given: an in-domain question the article does not answer
+    const answer = answerQuestion(index, 'Who won the 2024 election?');
+    // then
+    expect(answer.answered).toBe(false);
+    expect(answer.reason).toBe('The closest passages share only the most common words of the knowledge with the question.');
+    expect(answer.excerpts.length).toBeGreaterThan(0);
+  });
+
   it('lists nothing when no word matches', () => {
     expect(answerQuestion(index, 'How do I bake bread?').excerpts).toEqual([]);
   });
