@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { answerQuestion } from '../answer/answer.js';
-import { scoreClaims, scoreQa, scoreSquad, type ScoredAnswer, type Scores } from '../evaluation/metrics.js';
+import { scoreClaims, scoreQa, scoreSquad, squadParagraphs, type ScoredAnswer, type Scores, type SquadParagraphs } from '../evaluation/metrics.js';
 import { readQuestionSet, type QuestionSet } from '../evaluation/question-sets.js';
 import { loadKnowledge } from '../knowledge/load.js';
 import { buildSearchIndex } from '../retrieval/search-index.js';
@@ -32,7 +32,7 @@ function questionsOf(set: QuestionSet): string[] {
   return set.format === 'qa' ? set.questions.map((q) => q.q) : set.questions.map((q) => q.question);
 }
 
-function score(set: QuestionSet, answers: readonly ScoredAnswer[], paragraphs: Map<string, string[]>): Scores {
+function score(set: QuestionSet, answers: readonly ScoredAnswer[], paragraphs: SquadParagraphs): Scores {
   if (set.format === 'qa') return scoreQa(set.questions, answers).scores;
   if (set.format === 'squad') return scoreSquad(set.questions, answers, paragraphs).scores;
   return scoreClaims(set.questions, answers).scores;
@@ -64,8 +64,6 @@ export async function measure(system: SystemName, knowledgeDir: string, question
     return answer;
   });
   latencies.sort((a, b) => a - b);
-  const whitespace = (s: string): string => s.replace(/[\u200b\u200e\ufeff]/g, '').replace(/\s+/g, ' ').trim();
-  const paragraphs = new Map(knowledge.documents.map((d) => [d.title, d.blocks.map((b) => whitespace(d.text.slice(b.start, b.end)))]));
   return {
     system,
     passages: system === 'footnote' ? knowledge.passages.length : knowledge.documents.reduce((n, d) => n + d.blocks.length, 0),
@@ -74,6 +72,6 @@ export async function measure(system: SystemName, knowledgeDir: string, question
     p50Ms: percentile(latencies, 0.5),
     p99Ms: percentile(latencies, 0.99),
     peakRssMb: process.resourceUsage().maxRSS / 1024,
-    scores: score(set, answers, paragraphs),
+    scores: score(set, answers, squadParagraphs(knowledge)),
   };
 }

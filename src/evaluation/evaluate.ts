@@ -1,11 +1,10 @@
 import { answerQuestion, type Answer } from '../answer/answer.js';
 import type { SearchIndex } from '../retrieval/search-index.js';
-import { scoreClaims, scoreQa, scoreSquad, type Scores } from './metrics.js';
+import { scoreClaims, scoreQa, scoreSquad, squadParagraphs, type Scores } from './metrics.js';
 import type { QuestionSet } from './question-sets.js';
 
 /** How many distinct documents a claim ranking is scored on (BEIR's cut-off). */
 const CLAIM_RANKING_DEPTH = 10;
-const whitespace = (s: string): string => s.replace(/[\u200b\u200e\ufeff]/g, '').replace(/\s+/g, ' ').trim();
 
 /** The outcome of an evaluation run. */
 export interface Evaluation {
@@ -34,10 +33,7 @@ export function evaluate(index: SearchIndex, set: QuestionSet): Evaluation {
     case 'squad': {
       const answers = set.questions.map((q) => ask(q.question));
       const answerMs = performance.now() - started;
-      const paragraphs = new Map(
-        index.knowledge.documents.map((d) => [d.title, d.blocks.map((b) => whitespace(d.text.slice(b.start, b.end)))] as const),
-      );
-      return { format: 'squad', count: answers.length, ...scoreSquad(set.questions, answers, paragraphs), answerMs };
+      return { format: 'squad', count: answers.length, ...scoreSquad(set.questions, answers, squadParagraphs(index.knowledge)), answerMs };
     }
     case 'claims': {
       const answers = set.questions.map((q) => ask(q.question, CLAIM_RANKING_DEPTH));

@@ -1,4 +1,5 @@
 import { basename, extname } from 'node:path';
+import type { KnowledgeBase } from '../knowledge/types.js';
 import type { ClaimQuery, QaQuestion, SquadQuestion } from './question-sets.js';
 
 // These normalisations mirror the shared scorers (score-qa.mjs, score-squad.mjs) so that
@@ -60,6 +61,11 @@ export function scoreQa(questions: readonly QaQuestion[], answers: readonly Scor
 
 /** The knowledge a SQuAD scorer needs: each article's paragraphs (whitespace-normalised) by title. */
 export type SquadParagraphs = ReadonlyMap<string, readonly string[]>;
+
+/** The paragraphs of every document by title, normalised as `score-squad.mjs` reads them. */
+export function squadParagraphs(knowledge: KnowledgeBase): SquadParagraphs {
+  return new Map(knowledge.documents.map((d) => [d.title, d.blocks.map((b) => squadSpace(d.text.slice(b.start, b.end)))]));
+}
 
 /**
  * Scores answers to SQuAD questions as `score-squad.mjs` does: hit@k (an excerpt among the

@@ -1,5 +1,5 @@
 import { KnowledgeError, type KnowledgeProblem } from '../knowledge/errors.js';
-import { openIndex, type IndexOrigin, type OpenIndexOptions } from './open-index.js';
+import { openIndex, warnOnStderr, type IndexOrigin, type OpenIndexOptions } from './open-index.js';
 import type { SearchIndex } from './search-index.js';
 import { startWorker } from './start-worker.js';
 
@@ -48,7 +48,7 @@ function buildInWorker(request: BuildRequest, warn: (message: string) => void): 
  */
 export async function openIndexInWorker(dir: string, options: OpenIndexOptions = {}): Promise<SearchIndex & { origin: IndexOrigin }> {
   if (options.cacheDir === false) return openIndex(dir, options);
-  const warn = options.warn ?? ((message: string) => process.stderr.write(`footnote: ${message}\n`));
+  const warn = options.warn ?? warnOnStderr;
   await buildInWorker({ dir, ...(options.cacheDir === undefined ? {} : { cacheDir: options.cacheDir }) }, warn);
   return openIndex(dir, options);
 }

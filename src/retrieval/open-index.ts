@@ -22,7 +22,8 @@ export interface OpenIndexOptions {
 /** How {@link openIndex} got its index, for logs and benchmarks. */
 export type IndexOrigin = 'built' | 'loaded';
 
-const warnOnStderr = (message: string): void => {
+/** The default warning sink of index opening: a line on stderr. */
+export const warnOnStderr = (message: string): void => {
   process.stderr.write(`footnote: ${message}\n`);
 };
 
