@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { LineProblem } from './errors.js';
 import { type Line, splitLines } from './lines.js';
+import type { Provenance } from './types.js';
 import { parseYamlMapping } from './yaml-mapping.js';
 
 /** Metadata a knowledge file may declare; every field is optional. */
@@ -15,6 +16,8 @@ export interface DocumentMetadata {
   readonly license?: string;
   /** An identifier that tells apart documents sharing a title (e.g. SciFact's `doc_id`). */
   readonly docId?: string;
+  /** Origin of an ingested document (see {@link Provenance}). */
+  readonly provenance?: Provenance;
   /** File line of the `title` key, when there is one. */
   readonly titleLine?: number;
 }
@@ -43,7 +46,24 @@ const METADATA_SCHEMA = z.looseObject({
   url: z.url({ protocol: /^https?$/, error: `url ${HTTP_URL_MESSAGE}` }).optional(),
   license: z.string({ error: 'license must be a string' }).optional(),
   doc_id: z.union([z.string(), z.number()], { error: 'doc_id must be a string or a number' }).optional(),
+  fetched_at: z.iso.datetime({ offset: true, error: 'fetched_at must be an ISO 8601 date-time such as 2026-12-01T10:00:00Z' }).optional(),
+  revision: z.union([z.string().trim().min(1), z.number()], { error: 'revision must be a string or a number' }).optional(),
+  permalink: z.url({ protocol: /^https?$/, error: `permalink ${HTTP_URL_MESSAGE}` }).optional(),
+  etag: z.string({ error: 'etag must be a string' }).optional(),
+  last_modified: z.string({ error: 'last_modified must be a string' }).optional(),
 });
+
+/** The provenance keys of validated metadata, or undefined when none is given. */
+function provenanceOf(data: z.infer<typeof METADATA_SCHEMA>): Provenance | undefined {
+  const provenance: Provenance = {
+    ...(data.fetched_at !== undefined && { fetchedAt: data.fetched_at }),
+    ...(data.revision !== undefined && { revision: String(data.revision) }),
+    ...(data.permalink !== undefined && { permalink: data.permalink }),
+    ...(data.etag !== undefined && { etag: data.etag }),
+    ...(data.last_modified !== undefined && { lastModified: data.last_modified }),
+  };
+  return Object.keys(provenance).length > 0 ? provenance : undefined;
+}
 
 /**
  * Finds front matter: a `---` line at the very start, YAML, then a `---` (or `...`) line.
@@ -100,12 +120,14 @@ export function parseMetadata(
   }
   const { title, source, url, license, doc_id: docId } = result.data;
   const link = source ?? url;
+  const provenance = provenanceOf(result.data);
   return {
     metadata: {
       ...(title !== undefined && { title, titleLine: mapping.lineOf('title') }),
       ...(link !== undefined && { url: link }),
       ...(license !== undefined && { license }),
       ...(docId !== undefined && { docId: String(docId) }),
+      ...(provenance !== undefined && { provenance }),
     },
     problems: [],
   };

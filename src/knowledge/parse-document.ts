@@ -61,12 +61,15 @@ export function parseKnowledgeFile(input: KnowledgeFileInput): { parsed?: Parsed
   const metadata = mergeMetadata(inFile, input.sidecar ?? {});
   const title = metadata.title ?? body.headingTitle?.text ?? titleFromFileName(path);
   const titleLine = metadata.title !== undefined ? (metadata.titleLine ?? 1) : (body.headingTitle?.line ?? 1);
+  const collection = collectionOf(path);
   const document: SourceDocument = {
     path,
     absolutePath: input.absolutePath,
     title,
     ...(metadata.url !== undefined && { url: metadata.url }),
     ...(metadata.license !== undefined && { license: metadata.license }),
+    ...(collection !== undefined && { collection }),
+    ...(metadata.provenance !== undefined && { provenance: metadata.provenance }),
     text,
     blocks: body.blocks,
     sections: body.sections,
@@ -83,4 +86,15 @@ export function parseKnowledgeFile(input: KnowledgeFileInput): { parsed?: Parsed
 export function titleFromFileName(path: string): string {
   const base = path.slice(path.lastIndexOf('/') + 1).replace(/\.[^.]*$/, '');
   return base.replace(/[-_]+/g, ' ').trim() || base;
+}
+
+/**
+ * The collection of a knowledge file: its top-level folder, or undefined at the top level.
+ *
+ * @example collectionOf('game-rules/faq.md') // 'game-rules'
+ * @example collectionOf('faq.md') // undefined
+ */
+export function collectionOf(path: string): string | undefined {
+  const slash = path.indexOf('/');
+  return slash > 0 ? path.slice(0, slash) : undefined;
 }

@@ -31,6 +31,14 @@ export interface SourceDocument {
   /** Where the document comes from (front matter `source` or `url`), if known. */
   readonly url?: string;
   readonly license?: string;
+  /**
+   * The collection the document belongs to: the top-level subfolder of the knowledge folder it
+   * sits in (`game-rules` for `game-rules/faq.md`); absent for files at the top level, which
+   * belong to every collection.
+   */
+  readonly collection?: string;
+  /** Where and when the text was fetched, for documents written by ingestion (front matter). */
+  readonly provenance?: Provenance;
   /** The whole file content, unchanged. Excerpts are verbatim slices of it. */
   readonly text: string;
   readonly blocks: readonly Block[];
@@ -38,6 +46,22 @@ export interface SourceDocument {
   readonly sections: readonly (readonly string[])[];
   /** Last modification time of the file (ms since epoch). */
   readonly modifiedMs: number;
+}
+
+/**
+ * What ingestion records about a document's origin (front matter `fetched_at`, `revision`,
+ * `permalink`, `etag`, `last_modified`); every field is optional.
+ */
+export interface Provenance {
+  /** When the text was fetched, as an ISO 8601 date-time (`fetched_at`). */
+  readonly fetchedAt?: string;
+  /** The source's own revision id: a MediaWiki revision, a git commit (`revision`). */
+  readonly revision?: string;
+  /** A link that keeps showing this exact text: `?oldid=`, a blob URL at a commit (`permalink`). */
+  readonly permalink?: string;
+  /** HTTP validators of the fetched page, for conditional re-fetching (`etag`, `last_modified`). */
+  readonly etag?: string;
+  readonly lastModified?: string;
 }
 
 /** The unit that is indexed, retrieved and cited. */

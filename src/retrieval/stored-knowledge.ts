@@ -1,18 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { decodeUtf8 } from '../knowledge/decode.js';
-import type { Block, KnowledgeBase, Passage, SourceDocument } from '../knowledge/types.js';
+import type { KnowledgeBase, Passage, SourceDocument } from '../knowledge/types.js';
 
 /** A document as persisted beside the index: everything but its text, which stays in its file. */
-interface StoredDocument {
-  readonly path: string;
-  readonly title: string;
-  readonly url?: string;
-  readonly license?: string;
-  readonly blocks: readonly Block[];
-  readonly sections: readonly (readonly string[])[];
-  readonly modifiedMs: number;
-}
+type StoredDocument = Omit<SourceDocument, 'absolutePath' | 'text'>;
 
 /** The passage table, column by column (compact in JSON), without texts. */
 export interface StoredKnowledge {
@@ -40,15 +32,7 @@ export function storeKnowledge(knowledge: KnowledgeBase): StoredKnowledge {
   };
   const { passages } = knowledge;
   return {
-    documents: knowledge.documents.map(({ path, title, url, license, blocks, sections: s, modifiedMs }) => ({
-      path,
-      title,
-      ...(url === undefined ? {} : { url }),
-      ...(license === undefined ? {} : { license }),
-      blocks,
-      sections: s,
-      modifiedMs,
-    })),
+    documents: knowledge.documents.map(({ absolutePath: _absolutePath, text: _text, ...stored }) => stored),
     aliases: [...knowledge.aliases],
     sections,
     passages: {

@@ -84,6 +84,38 @@ describe('parseMetadata', () => {
     expect(problems[0]?.message).toMatch(/^front matter: invalid YAML: Missing closing "quote$/);
   });
 
+  it('reads the provenance an ingested page records', () => {
+    // given: front matter as `npm run ingest` writes it
+    const yaml = [
+      'title: Install',
+      'source: https://docs.example.org/install',
+      'fetched_at: 2026-11-30T08:15:00Z',
+      'revision: 1234567',
+      'permalink: https://docs.example.org/w/index.php?oldid=1234567',
+      'etag: \'"abc"\'',
+      'last_modified: Mon, 30 Nov 2026 08:00:00 GMT',
+    ].join('\n');
+    // when
+    const { metadata, problems } = parseMetadata(yaml, 2, 'front matter');
+    // then
+    expect(problems).toEqual([]);
+    expect(metadata.provenance).toEqual({
+      fetchedAt: '2026-11-30T08:15:00Z',
+      revision: '1234567',
+      permalink: 'https://docs.example.org/w/index.php?oldid=1234567',
+      etag: '"abc"',
+      lastModified: 'Mon, 30 Nov 2026 08:00:00 GMT',
+    });
+  });
+
+  it('reports a fetched_at that is not a date-time and a permalink that is not http(s), at their lines', () => {
+    const { problems } = parseMetadata('fetched_at: yesterday\npermalink: file:///etc/passwd\n', 2, 'front matter');
+    expect(problems).toEqual([
+      { line: 2, message: 'front matter: fetched_at must be an ISO 8601 date-time such as 2026-12-01T10:00:00Z' },
+      { line: 3, message: 'front matter: permalink must be an http(s) URL' },
+    ]);
+  });
+
   it('reports front matter that is not a mapping', () => {
     expect(parseMetadata('- a\n- b\n', 2, 'metadata').problems).toEqual([
       { line: 2, message: 'metadata: expected a mapping of keys to values' },

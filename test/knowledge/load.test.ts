@@ -43,6 +43,23 @@ describe('loadKnowledge', () => {
     ]);
   });
 
+  it('puts each file in the collection of its top-level folder; top-level files belong to none (so to all)', async () => {
+    // given
+    const root = await writeCorpus({
+      'game-rules/combat/melee.md': '# Melee\n\nSwords.\n',
+      'modding/api.md': '# API\n\nHooks.\n',
+      'welcome.md': '# Welcome\n\nHi.\n',
+    });
+    // when
+    const knowledge = await loadKnowledge(root);
+    // then
+    expect(knowledge.documents.map((d) => [d.path, d.collection])).toEqual([
+      ['game-rules/combat/melee.md', 'game-rules'],
+      ['modding/api.md', 'modding'],
+      ['welcome.md', undefined],
+    ]);
+  });
+
   it('returns an empty knowledge base for an empty folder', async () => {
     const root = await writeCorpus({});
     expect(await loadKnowledge(root)).toEqual({ root, documents: [], passages: [], aliases: new Map() });
