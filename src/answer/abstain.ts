@@ -1,7 +1,10 @@
 import type { SearchIndex } from '../retrieval/search-index.js';
 import type { SearchResult } from '../retrieval/search.js';
 
-/** How sure Footnote is that its best passage answers the question. */
+/**
+ * How sure Footnote is that its best passage answers the question. `none` exactly when it
+ * abstains; `high` is what automatic answers (channels that answer on their own) require.
+ */
 export type Confidence = 'high' | 'medium' | 'low' | 'none';
 
 /** Whether to answer, and why not. */
@@ -47,7 +50,7 @@ export function judgeAnswer(index: SearchIndex, result: SearchResult): Verdict {
   const best = passages.slice(0, EVIDENCE_DEPTH).reduce((a, b) => (b.features.coverage > a.features.coverage ? b : a));
   const { coverage, proximity } = best.features;
   if (coverage < MIN_ANSWER_COVERAGE) {
-    return { answered: false, confidence: 'low', reason: 'The closest passages cover too little of the question.' };
+    return { answered: false, confidence: 'none', reason: 'The closest passages cover too little of the question.' };
   }
   // Matching only words that half the knowledge uses ("2024", "election" in an article about the
   // 2024 election) is no evidence: "Who won the 2024 election?" is not answered by it.
@@ -57,7 +60,7 @@ export function judgeAnswer(index: SearchIndex, result: SearchResult): Verdict {
     (concept, i) => best.features.matched[i] && (specific(concept.term) || concept.alternatives.some((phrase) => phrase.some(specific))),
   );
   if (!matchedSpecific) {
-    return { answered: false, confidence: 'low', reason: 'The closest passages share only the most common words of the knowledge with the question.' };
+    return { answered: false, confidence: 'none', reason: 'The closest passages share only the most common words of the knowledge with the question.' };
   }
   const confidence: Confidence = coverage >= HIGH_COVERAGE && proximity >= HIGH_PROXIMITY ? 'high' : coverage >= 0.7 ? 'medium' : 'low';
   return { answered: true, confidence };

@@ -32,6 +32,8 @@ export interface AnswerOptions {
   readonly limit?: number;
   /** Skip this many results first (to page through them). */
   readonly offset?: number;
+  /** Search only these collections (see `searchPassages`); absent or empty: everything. */
+  readonly collections?: readonly string[];
 }
 
 export const DEFAULT_EXCERPTS = 3;
@@ -50,7 +52,10 @@ export function answerQuestion(index: SearchIndex, question: string, options: An
   const limit = options.limit ?? DEFAULT_EXCERPTS;
   const offset = options.offset ?? 0;
   // Abstention weighs the first few passages even when fewer are shown.
-  const result = searchPassages(index, question, { limit: Math.max(offset + limit, DEFAULT_EXCERPTS) });
+  const result = searchPassages(index, question, {
+    limit: Math.max(offset + limit, DEFAULT_EXCERPTS),
+    ...(options.collections === undefined ? {} : { collections: options.collections }),
+  });
   const verdict = judgeAnswer(index, result);
   const toExcerpt = (ranked: RankedPassage): AnswerExcerpt => {
     const { passage } = ranked;

@@ -28,6 +28,21 @@ export interface SearchResult {
 export interface SearchPassagesOptions {
   /** How many passages to return (default 10). */
   readonly limit?: number;
+  /**
+   * Search only these collections (see `SourceDocument.collection`); documents at the top of
+   * the knowledge folder belong to every collection. Absent or empty: search everything.
+   */
+  readonly collections?: readonly string[];
+}
+
+/**
+ * Whether a document may be searched under a collection restriction: documents outside any
+ * collection always may.
+ *
+ * @example inCollections({ collection: 'modding' }, ['game-rules']) // false
+ */
+export function inCollections(document: { readonly collection?: string }, collections: readonly string[] | undefined): boolean {
+  return collections === undefined || collections.length === 0 || document.collection === undefined || collections.includes(document.collection);
 }
 
 const DEFAULT_LIMIT = 10;
@@ -86,9 +101,14 @@ export function searchPassages(index: SearchIndex, question: string, options: Se
     candidateTerms.push(term);
     postings += frequency(term);
   }
-  const candidates = index.miniSearch
-    .search(candidateTerms.join(' '), searchOptionsFor((term) => plan.weights.get(term) ?? 1))
-    .slice(0, RANKING.candidates);
+  const { collections } = options;
+  const restricted = collections !== undefined && collections.length > 0;
+  const searchOptions = searchOptionsFor((term) => plan.weights.get(term) ?? 1);
+  if (restricted) {
+    const { passages, documents } = index.knowledge;
+    searchOptions.filter = (hit) => inCollections(documents[passages[hit.id as number]!.documentIndex]!, collections);
+  }
+  const candidates = index.miniSearch.search(candidateTerms.join(' '), searchOptions).slice(0, RANKING.candidates);
 
   const knownWeights = new Map(known.map((term) => [term, plan.weights.get(term) ?? 1]));
   const scored = candidates.map((candidate) => {

@@ -32,6 +32,14 @@ export interface AnswerPage {
   readonly sources: readonly SourceNote[];
 }
 
+/** Which page of an answer to compute, and over which collections. */
+export interface AskPageOptions {
+  readonly offset?: number;
+  readonly limit?: number;
+  /** Search only these collections; absent or empty: everything. */
+  readonly collections?: readonly string[];
+}
+
 /** Size of the knowledge in use. */
 export interface KnowledgeStats {
   readonly documents: number;
@@ -52,7 +60,7 @@ export interface KnowledgeService {
   /** The loaded folder's absolute path (citations name files relative to it). */
   knowledgeRoot(): string;
   /** One page of the answer to a question (default: the first {@link DEFAULT_EXCERPTS} excerpts). */
-  ask(question: string, page?: { readonly offset?: number; readonly limit?: number }): Promise<AnswerPage>;
+  ask(question: string, page?: AskPageOptions): Promise<AnswerPage>;
   suggestPassages(typed: string, limit: number): Promise<PassageSuggestion[]>;
   /** A passage by id, or undefined when the current knowledge no longer has it. */
   passage(passageId: string): Promise<PassageView | undefined>;
@@ -118,7 +126,11 @@ export async function createKnowledgeService(dir: string, options: KnowledgeServ
       const offset = Math.max(0, page.offset ?? 0);
       const limit = page.limit ?? DEFAULT_EXCERPTS;
       // One extra result tells whether a next page exists.
-      const full = answerQuestion(snapshot.index, question, { offset, limit: limit + 1 });
+      const full = answerQuestion(snapshot.index, question, {
+        offset,
+        limit: limit + 1,
+        ...(page.collections === undefined ? {} : { collections: page.collections }),
+      });
       const answer: Answer = { ...full, excerpts: full.excerpts.slice(0, limit) };
       const titles = [...new Set(answer.excerpts.map((e) => e.citation.title))];
       const sources = titles.map((title): SourceNote => {

@@ -175,6 +175,11 @@ export interface DeletedCounts {
 export interface Store {
   /** `sqlite` or `postgres`, for logs. */
   readonly kind: 'sqlite' | 'postgres';
+  /**
+   * The salted hash of a Discord user id. The salt is made at random when the database is
+   * created and kept in it, so one person is one hash across restarts and shards.
+   */
+  hashUser(userId: string): UserHash;
 
   // Settings
   channelSettings(guildId: string, channelId: string): Promise<ChannelSettings | undefined>;

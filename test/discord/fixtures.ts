@@ -35,7 +35,7 @@ export function excerptOf(text: string, options: { highlight?: string; title?: s
 export function pageOf(question: string, excerpts: AnswerExcerpt[], extra: Partial<AnswerPage> & { answered?: boolean } = {}): AnswerPage {
   const answered = extra.answered ?? true;
   return {
-    answer: { question, answered, confidence: answered ? 'high' : 'low', ...(answered ? {} : { reason: 'The closest passages cover too little of the question.' }), excerpts },
+    answer: { question, answered, confidence: answered ? 'high' : 'none', ...(answered ? {} : { reason: 'The closest passages cover too little of the question.' }), excerpts },
     offset: extra.offset ?? 0,
     hasMore: extra.hasMore ?? false,
     sources: extra.sources ?? [{ title: 'Bees', license: 'CC0' }],

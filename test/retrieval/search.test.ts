@@ -77,6 +77,29 @@ describe('searchPassages', () => {
   });
 });
 
+describe('searchPassages over collections', () => {
+  const COLLECTIONS = {
+    'game-rules/combat.md': '# Combat\n\nA sword deals two damage per hit.\n',
+    'modding/api.md': '# Modding API\n\nA sword item is registered with registerItem.\n',
+    'welcome.md': '# Welcome\n\nAsk about the sword in #help.\n',
+  };
+
+  it('searches only the chosen collections and the files at the top, which belong to every collection', async () => {
+    // given
+    const index = await indexKnowledge(COLLECTIONS);
+    // when
+    const titles = searchPassages(index, 'sword', { collections: ['game-rules'] }).passages.map((r) => r.passage.title);
+    // then
+    expect(titles.sort()).toEqual(['Combat', 'Welcome']);
+  });
+
+  it('searches everything when no collection (or an empty list) is given', async () => {
+    const index = await indexKnowledge(COLLECTIONS);
+    expect(searchPassages(index, 'sword').passages).toHaveLength(3);
+    expect(searchPassages(index, 'sword', { collections: [] }).passages).toHaveLength(3);
+  });
+});
+
 describe('re-ranking', () => {
   const files = {
     'notes.md': [
