@@ -9,13 +9,13 @@ import { buildSearchIndex, type SearchIndex } from '../../src/retrieval/search-i
 import { searchPassages } from '../../src/retrieval/search.js';
 import { tokenize } from '../../src/retrieval/terms.js';
 import {
-  allExist,
   DEV_QUESTIONS,
   removeScratch,
   SHIPPED_KNOWLEDGE,
   SQUAD_DEV,
   SQUAD_KNOWLEDGE,
 } from '../helpers/knowledge.js';
+import { gate, sharedRequirement } from '../helpers/requirements.js';
 
 afterAll(removeScratch);
 
@@ -118,10 +118,12 @@ describe('selectExcerpt', () => {
 });
 
 describe('excerpt fidelity over real corpora', () => {
+  const devQuestionsThere = gate(sharedRequirement('the dev questions in the excerpt fidelity test', [DEV_QUESTIONS]));
+
   it('keeps every excerpt over the shipped knowledge verbatim, within 400 characters, on word boundaries', async () => {
     // given: the dev questions when present, and questions of every kind over the seed article
     const index = buildSearchIndex(await loadKnowledge(SHIPPED_KNOWLEDGE));
-    const devQuestions = allExist(DEV_QUESTIONS)
+    const devQuestions = devQuestionsThere
       ? (JSON.parse(readFileSync(DEV_QUESTIONS, 'utf8')) as { questions: { q: string }[] }).questions.map((q) => q.q)
       : [];
     const questions = [
@@ -139,8 +141,7 @@ describe('excerpt fidelity over real corpora', () => {
     expect(problems).toEqual([]);
   });
 
-  const squadMissing = !allExist(SQUAD_KNOWLEDGE, SQUAD_DEV);
-  if (squadMissing) console.warn(`skipping the SQuAD excerpt fidelity test: ${SQUAD_KNOWLEDGE} or ${SQUAD_DEV} is missing`);
+  const squadMissing = !gate(sharedRequirement('the SQuAD excerpt fidelity test', [SQUAD_KNOWLEDGE, SQUAD_DEV]));
 
   it.skipIf(squadMissing)(`keeps every excerpt of ${SQUAD_QUESTIONS} SQuAD dev questions verbatim, within 400 characters, on word boundaries`, async () => {
     // given

@@ -11,7 +11,8 @@ import { readQuestionSet } from '../../src/evaluation/question-sets.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import { buildSearchIndex } from '../../src/retrieval/search-index.js';
 import { ensureBuilt } from '../helpers/cli.js';
-import { allExist, DEV_QUESTIONS, REPO_ROOT, SHARED, SHIPPED_KNOWLEDGE, SQUAD_DEV, SQUAD_KNOWLEDGE } from '../helpers/knowledge.js';
+import { DEV_QUESTIONS, REPO_ROOT, SHARED, SHIPPED_KNOWLEDGE, SQUAD_DEV, SQUAD_KNOWLEDGE } from '../helpers/knowledge.js';
+import { gate, sharedRequirement } from '../helpers/requirements.js';
 
 const SCORE_QA = join(SHARED, 'eval', 'score-qa.mjs');
 const SCORE_SQUAD = join(SHARED, 'eval', 'score-squad.mjs');
@@ -22,10 +23,8 @@ const DEV_MAX = { 'false-abstain': 0.0, 'chars/excerpt': 400 } as const;
 /** `npm run -s eval -- ../shared/squad/dev-1000.jsonl`: hit@1 0.790, hit@3 0.909, answer@3 0.854, fidelity 1.000. */
 const SQUAD_FLOOR = { 'hit@1': 0.78, 'hit@3': 0.9, 'answer@3': 0.84, fidelity: 1.0 } as const;
 
-const devMissing = !allExist(DEV_QUESTIONS, SCORE_QA);
-const squadMissing = !allExist(SQUAD_DEV, SQUAD_KNOWLEDGE, SCORE_SQUAD);
-if (devMissing) console.warn(`skipping the dev-question bar: ${DEV_QUESTIONS} or ${SCORE_QA} is missing`);
-if (squadMissing) console.warn(`skipping the SQuAD bar: ${SQUAD_DEV}, ${SQUAD_KNOWLEDGE} or ${SCORE_SQUAD} is missing`);
+const devMissing = !gate(sharedRequirement('the dev-question quality bar', [DEV_QUESTIONS, SCORE_QA]));
+const squadMissing = !gate(sharedRequirement('the SQuAD quality bar', [SQUAD_DEV, SQUAD_KNOWLEDGE, SCORE_SQUAD]));
 
 /** Runs a shared scorer (it calls `npm run -s ask` in the checkout) and returns its summary line. */
 async function externalSummary(args: readonly string[]): Promise<string> {

@@ -2,7 +2,6 @@
  * Tiny knowledge folders for retrieval, answer and CLI tests, written under the OS temp folder
  * (never into the repository), plus the paths of the shipped and shared corpora.
  */
-import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -14,14 +13,15 @@ import { buildSearchIndex, type SearchIndex } from '../../src/retrieval/search-i
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '');
 /** The shipped knowledge folder (the seed article). */
 export const SHIPPED_KNOWLEDGE = join(REPO_ROOT, 'knowledge');
-/** The shared evaluation material, beside the checkout; may be absent on other machines. */
-export const SHARED = join(REPO_ROOT, '..', 'shared');
+/**
+ * The shared evaluation material, beside the checkout (or `FOOTNOTE_SHARED_DIR`); may be absent
+ * on other machines: tests over it go through `sharedRequirement` in ./requirements.ts.
+ */
+export const SHARED = process.env.FOOTNOTE_SHARED_DIR || join(REPO_ROOT, '..', 'shared');
 export const DEV_QUESTIONS = join(SHARED, 'eval', 'dev-questions.json');
 export const SQUAD_KNOWLEDGE = join(SHARED, 'squad', 'knowledge');
 export const SQUAD_DEV = join(SHARED, 'squad', 'dev-1000.jsonl');
-
-/** Whether every path exists (to skip tests over shared material that is not there). */
-export const allExist = (...paths: string[]): boolean => paths.every((path) => existsSync(path));
+export const SCIFACT_KNOWLEDGE = join(SHARED, 'scifact', 'knowledge');
 
 const created: string[] = [];
 

@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import type { KnowledgeBase } from '../../src/knowledge/types.js';
+import { SCIFACT_KNOWLEDGE as SCIFACT, SHIPPED_KNOWLEDGE as SEED, SQUAD_KNOWLEDGE as SQUAD } from '../helpers/knowledge.js';
+import { gate, sharedRequirement } from '../helpers/requirements.js';
 
-const SEED = new URL('../../knowledge', import.meta.url).pathname;
-const SQUAD = '/work/shared/squad/knowledge';
-const SCIFACT = '/work/shared/scifact/knowledge';
+const squadRuns = gate(sharedRequirement('the SQuAD corpus test', [SQUAD]));
+const scifactRuns = gate(sharedRequirement('the SciFact corpus test', [SCIFACT]));
 
 /** Every passage is a verbatim slice of its document. */
 function expectVerbatim(knowledge: KnowledgeBase): void {
@@ -43,7 +45,7 @@ describe('the shipped seed', () => {
   });
 });
 
-describe('the SQuAD corpus', () => {
+describe.runIf(squadRuns)('the SQuAD corpus', () => {
   it('loads 48 documents whose blocks are exactly the 2,067 SQuAD paragraphs', async () => {
     // when
     const knowledge = await loadKnowledge(SQUAD);
@@ -60,14 +62,14 @@ describe('the SQuAD corpus', () => {
   });
 });
 
-describe('the SciFact corpus', () => {
+describe.runIf(scifactRuns)('the SciFact corpus', () => {
   it('loads 5,183 abstracts, each one paragraph', async () => {
     // when
     const knowledge = await loadKnowledge(SCIFACT);
     // then
     expect(knowledge.documents).toHaveLength(5183);
     const document = knowledge.documents.find((candidate) => candidate.path === '10009203.md');
-    const abstract = readFileSync(`${SCIFACT}/10009203.md`, 'utf8').split('\n')[8];
+    const abstract = readFileSync(join(SCIFACT, '10009203.md'), 'utf8').split('\n')[8];
     expect(document?.title).toBe(
       'Structural Homeostasis: Compensatory Adjustments of Dendritic Arbor Geometry in Response to Variations of Synaptic Input',
     );
