@@ -11,6 +11,13 @@ const DECODER = new TextDecoder('utf-8', { fatal: true });
  * @example decodeUtf8(new Uint8Array([0x68, 0x0a, 0xff])) // { problem: { line: 2, message: 'invalid UTF-8: byte 0xff at offset 2' } }
  */
 export function decodeUtf8(bytes: Uint8Array): { text: string } | { problem: LineProblem } {
+  const utf16 = utf16ByteOrderMark(bytes);
+  if (utf16 !== undefined) return { problem: { line: 1, message: `UTF-16 text (byte-order mark ${utf16}); save the file as UTF-8` } };
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) {
+    // Text never holds NUL; it means a binary file or another encoding, and would reach Discord.
+    return { problem: { line: countLines(bytes, nul), message: `NUL byte at offset ${nul}: not a text file (or not UTF-8)` } };
+  }
   try {
     return { text: DECODER.decode(bytes) };
   } catch {
@@ -18,6 +25,13 @@ export function decodeUtf8(bytes: Uint8Array): { text: string } | { problem: Lin
     const hex = (bytes[offset] ?? 0).toString(16).padStart(2, '0');
     return { problem: { line: countLines(bytes, offset), message: `invalid UTF-8: byte 0x${hex} at offset ${offset}` } };
   }
+}
+
+/** The UTF-16 byte-order mark a file starts with, as hex, if any. */
+function utf16ByteOrderMark(bytes: Uint8Array): string | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return '0xff 0xfe';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return '0xfe 0xff';
+  return undefined;
 }
 
 /** Offset of the first byte that does not start a valid UTF-8 sequence (or starts a broken one). */

@@ -86,7 +86,7 @@ async function readSidecars(
   const sidecars = new Map<string, DocumentMetadata>();
   await mapInBatches(files.sidecars, FILES_PER_BATCH, (path) => {
     const read = readText(root, path);
-    const result = 'problem' in read ? { metadata: {}, problems: [read.problem] } : parseMetadata(read.text, 1, 'metadata');
+    const result = 'problem' in read ? { metadata: {}, problems: [read.problem] } : guarded(() => parseMetadata(read.text, 1, 'metadata'), { metadata: {} });
     problems.addFor(path, result.problems);
     sidecars.set(path, result.metadata);
   }, signal);
@@ -110,7 +110,7 @@ async function readDocuments(
     }
     const sidecar = sidecars.get(sidecarPathFor(path));
     const absolutePath = resolve(root, path);
-    const result = parseKnowledgeFile({ path, absolutePath, ...read, ...(sidecar && { sidecar }) });
+    const result = guarded(() => parseKnowledgeFile({ path, absolutePath, ...read, ...(sidecar && { sidecar }) }), {});
     problems.addFor(path, result.problems);
     return result.parsed;
   }, signal);
@@ -125,7 +125,8 @@ function titledFile(root: string, { document, titleLine, docId }: ParsedKnowledg
 function readAliases(root: string, path: string | undefined, problems: ProblemList): Map<string, string[]> {
   if (path === undefined) return new Map();
   const read = readText(root, path);
-  const result = 'problem' in read ? { aliases: new Map<string, string[]>(), problems: [read.problem] } : parseAliases(read.text);
+  const empty = { aliases: new Map<string, string[]>() };
+  const result = 'problem' in read ? { ...empty, problems: [read.problem] } : guarded(() => parseAliases(read.text), empty);
   problems.addFor(path, result.problems);
   return result.aliases;
 }
@@ -139,6 +140,20 @@ const ORPHAN_SIDECAR: LineProblem = {
 function orphanSidecars(documents: readonly string[], sidecars: readonly string[]): string[] {
   const claimed = new Set(documents.map(sidecarPathFor));
   return sidecars.filter((path) => path.endsWith(SIDECAR_SUFFIX) && !claimed.has(path));
+}
+
+/**
+ * Runs a parser over one file's text; an exception it did not expect (a bug, or an input no rule
+ * foresaw) becomes a problem of that file instead of escaping as a stack trace, so a load only
+ * ever returns a knowledge base or throws a {@link KnowledgeError}.
+ */
+function guarded<T extends { problems: LineProblem[] }>(parse: () => T, fallback: Omit<T, 'problems'>): T | (Omit<T, 'problems'> & { problems: LineProblem[] }) {
+  try {
+    return parse();
+  } catch (error) {
+    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    return { ...fallback, problems: [{ line: 1, message: `could not be read (${reason.split('\n')[0]})` }] };
+  }
 }
 
 /** Reads and strictly decodes a file, with its modification time. */

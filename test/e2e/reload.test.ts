@@ -43,6 +43,20 @@ describe('/reload', () => {
     await rm(join(knowledge.dir, 'bad.md'));
   });
 
+  it('given an alias-expansion bomb in front matter, when a moderator reloads, then its path:line is shown and the old knowledge keeps answering', async () => {
+    // given: nine anchors of nine aliases each (millions of values once expanded)
+    const bomb = ['l0: &l0 [a, a, a, a, a, a, a, a, a]', ...[1, 2, 3, 4, 5].map((n) => `l${n}: &l${n} [${Array(9).fill(`*l${n - 1}`).join(', ')}]`)].join('\n');
+    await writeFile(join(knowledge.dir, 'bomb.md'), `---\n${bomb}\ntitle: Bomb\n---\nText.\n`);
+    // when
+    const message = await reload();
+    // then
+    expect(message.embeds[0]?.title).toBe('Knowledge not reloaded');
+    expect(message.embeds[0]?.description).toMatch(/still answering from the previous version \(1 document, 11 passages\)/);
+    expect(message.embeds[0]?.description).toMatch(/```\n.*knowledge\/bomb\.md:2: front matter: YAML that cannot be read: more than 100 alias expansions \(an alias-expansion bomb\?\)\n```/);
+    expect((await ask('What did Russia do?')).embeds[0]?.fields?.length).toBeGreaterThan(0);
+    await rm(join(knowledge.dir, 'bomb.md'));
+  });
+
   it('given an added document and an edited paragraph, when a moderator reloads, then it reports what was added and changed, and answers from it', async () => {
     // given
     await writeFile(join(knowledge.dir, 'bees.md'), '---\ntitle: Bees\nlicense: CC0\n---\n# Bees\n\nHoneybees dance to tell the hive where flowers are.\n\n## Hives\n\nA hive holds one queen.\n');
@@ -71,6 +85,6 @@ describe('/reload', () => {
     const message = await replyOf(h.fake, sent);
     expect(message.embeds[0]?.description).toBe('Now answering from 1 document, 11 passages.\nPassages: 0 added, 0 changed, 2 removed.\nDocuments removed (1): Bees');
     expect(await logOf(h, sent)).toMatchObject({ command: 'reload', outcome: 'ok' });
-    expect(h.logs.filter((l) => l.event === 'reload').map((l) => l.ok)).toEqual([false, true, true]);
+    expect(h.logs.filter((l) => l.event === 'reload').map((l) => l.ok)).toEqual([false, false, true, true]);
   });
 });
