@@ -2,7 +2,7 @@
  * /ask query:<text> [hide] [target]: answers from the knowledge with cited, verbatim excerpts.
  */
 import { type ChatInputCommandInteraction, SlashCommandBuilder } from 'discord.js';
-import { answerQuestionInDiscord, cleanQuery, QUERY_OPTION_MAX, takeCooldown } from '../src/discord/ask-flow.js';
+import { answerQuestionInDiscord, cleanQuery, QUERY_OPTION_MAX, takeQuestionToken } from '../src/discord/ask-flow.js';
 import type { BotContext, HandlerResult } from '../src/discord/context.js';
 import { UserFacingError } from '../src/discord/errors.js';
 import type { Responder } from '../src/discord/respond.js';
@@ -22,7 +22,7 @@ export async function execute(interaction: ChatInputCommandInteraction, respond:
   const target = interaction.options.getUser('target');
   if (hidden && target) throw new UserFacingError('A hidden answer cannot be addressed to someone else: use either `hide` or `target`.');
   respond.intend({ kind: 'reply', ephemeral: hidden });
-  takeCooldown(ctx, 'ask', interaction.user.id);
+  takeQuestionToken(ctx, interaction.user.id);
   return answerQuestionInDiscord(
     { query, askerId: interaction.user.id, hidden, ...(target ? { targetId: target.id } : {}) },
     respond,

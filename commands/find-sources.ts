@@ -2,7 +2,7 @@
  * "Find sources" (message context menu): looks up what a message says in the knowledge.
  */
 import { ApplicationCommandType, ContextMenuCommandBuilder, type MessageContextMenuCommandInteraction } from 'discord.js';
-import { answerQuestionInDiscord, cleanQuery, takeCooldown } from '../src/discord/ask-flow.js';
+import { answerQuestionInDiscord, cleanQuery, takeQuestionToken } from '../src/discord/ask-flow.js';
 import type { BotContext, HandlerResult } from '../src/discord/context.js';
 import { UserFacingError } from '../src/discord/errors.js';
 import { maskedLink } from '../src/discord/escape.js';
@@ -16,7 +16,7 @@ export async function execute(interaction: MessageContextMenuCommandInteraction,
   const message = interaction.targetMessage;
   if (message.content.trim() === '') throw new UserFacingError('That message has no text for me to look up.');
   const query = cleanQuery(message.content);
-  takeCooldown(ctx, 'ask', interaction.user.id);
+  takeQuestionToken(ctx, interaction.user.id);
   return answerQuestionInDiscord(
     { query, askerId: interaction.user.id, hidden: false, intro: `Sources for ${maskedLink('this message', message.url)}:` },
     respond,

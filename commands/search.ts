@@ -3,7 +3,7 @@
  * citation. Free text that is not a suggestion shows the best matching passage.
  */
 import { type AutocompleteInteraction, type ChatInputCommandInteraction, SlashCommandBuilder } from 'discord.js';
-import { cleanQuery, QUERY_OPTION_MAX, takeCooldown } from '../src/discord/ask-flow.js';
+import { cleanQuery, QUERY_OPTION_MAX, takeQuestionToken } from '../src/discord/ask-flow.js';
 import type { BotContext, HandlerResult } from '../src/discord/context.js';
 import { UserFacingError } from '../src/discord/errors.js';
 import { escapeText } from '../src/discord/escape.js';
@@ -34,7 +34,7 @@ export async function autocomplete(interaction: AutocompleteInteraction, ctx: Bo
 /** Shows the chosen passage, or the best match for free text. */
 export async function execute(interaction: ChatInputCommandInteraction, respond: Responder, ctx: BotContext): Promise<HandlerResult> {
   const query = cleanQuery(interaction.options.getString('query'));
-  takeCooldown(ctx, 'search', interaction.user.id);
+  takeQuestionToken(ctx, interaction.user.id);
   const chosen = await ctx.service.passage(query);
   if (chosen) {
     await respond.send(renderPassage(chosen));

@@ -1,5 +1,6 @@
 import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
+import { DEFAULT_QUESTION_LIMIT, MIN_QUESTION_BURST, type QuestionLimit } from './discord/question-limiter.js';
 
 /** The knowledge folder used when `KNOWLEDGE_DIR` is not set. */
 export const DEFAULT_KNOWLEDGE_DIR = 'knowledge';
@@ -16,6 +17,18 @@ const botSchema = z.object({
     .refine((url) => !/\/v\d+\/?$/.test(url), 'must not end with the API version (discord.js adds /v10)')
     .optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  // Defaults and their reasons: DEFAULT_QUESTION_LIMIT in src/discord/question-limiter.ts.
+  QUESTION_BURST: z.coerce
+    .number()
+    .int('must be a whole number')
+    .min(MIN_QUESTION_BURST, `must be at least ${MIN_QUESTION_BURST} (a question and two follow-ups)`)
+    .max(1000, 'must be at most 1000')
+    .default(DEFAULT_QUESTION_LIMIT.burst),
+  QUESTION_REFILL_SECONDS: z.coerce
+    .number()
+    .positive('must be more than 0')
+    .max(3600, 'must be at most 3600 (one hour)')
+    .default(DEFAULT_QUESTION_LIMIT.refillMs / 1000),
 });
 
 /** Settings of the Discord bot and its scripts. */
@@ -27,6 +40,8 @@ export interface BotConfig {
   /** REST base without the version, e.g. `http://127.0.0.1:8080/api`; Discord's when absent. */
   readonly apiUrl?: string;
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** Questions per user: `QUESTION_BURST` in a row, one back every `QUESTION_REFILL_SECONDS` (always set by {@link readBotConfig}). */
+  readonly questionLimit?: QuestionLimit;
 }
 
 /** A configuration problem, naming the variables at fault and never echoing their values. */
@@ -68,6 +83,7 @@ export function readBotConfig(env: Env): BotConfig {
     clientId: c.DISCORD_CLIENT_ID,
     knowledgeDir: c.KNOWLEDGE_DIR,
     logLevel: c.LOG_LEVEL,
+    questionLimit: { burst: c.QUESTION_BURST, refillMs: Math.round(c.QUESTION_REFILL_SECONDS * 1000) },
     ...(c.DISCORD_GUILD_ID === undefined ? {} : { guildId: c.DISCORD_GUILD_ID }),
     ...(c.DISCORD_API_URL === undefined ? {} : { apiUrl: c.DISCORD_API_URL.replace(/\/$/, '') }),
   };

@@ -1,5 +1,5 @@
 /**
- * Answering a question in Discord, shared by /ask and "Find sources": cooldown, deferral, the
+ * Answering a question in Discord, shared by /ask and "Find sources": the question limit, deferral, the
  * answer, and remembering which question the message holds for its buttons.
  */
 import type { BotContext, HandlerResult } from './context.js';
@@ -13,13 +13,18 @@ export const QUERY_OPTION_MAX = 300;
 export const SEARCH_TEXT_MAX = 1000;
 
 /**
- * Starts the user's cooldown for a command, or throws a {@link UserFacingError} saying how long
- * to wait.
+ * Takes one question from the user's bucket (shared by /ask, /search, "Find sources" and any
+ * answer given later), or throws a {@link UserFacingError} saying when the next question is
+ * possible, as a Discord relative timestamp (shown as "in 8 seconds" in each reader's locale).
+ *
+ * @example takeQuestionToken(ctx, interaction.user.id); // throws once the user has asked too many in a row
  */
-export function takeCooldown(ctx: BotContext, command: string, userId: string): void {
-  const left = ctx.cooldowns.take(command, userId);
-  if (left > 0) {
-    throw new UserFacingError(`You are going a little fast: please wait ${Math.ceil(left / 1000)} s before using \`/${command}\` again.`);
+export function takeQuestionToken(ctx: BotContext, userId: string): void {
+  const waitMs = ctx.questionLimiter.take(userId);
+  if (waitMs > 0) {
+    // Rounded up, so the moment shown is never before the question is possible.
+    const at = Math.ceil((ctx.clock() + waitMs) / 1000);
+    throw new UserFacingError(`You have asked a lot of questions in a row. You can ask again <t:${at}:R>.`);
   }
 }
 

@@ -1,6 +1,6 @@
 /**
  * What every handler receives: the knowledge service, the configuration, the logger, the clock
- * and the per-bot state (cooldowns, remembered questions). Passed as a parameter, never global.
+ * and the per-bot state (question limits, remembered questions). Passed as a parameter, never global.
  */
 import type {
   AutocompleteInteraction,
@@ -12,10 +12,10 @@ import type {
 import type { BotConfig } from '../config.js';
 import type { KnowledgeService } from '../service/knowledge-service.js';
 import type { AnswerMemory } from './answer-memory.js';
-import type { Clock, Cooldowns } from './cooldown.js';
 import type { AskButton } from './custom-id.js';
 import type { Logger } from './logger.js';
 import type { Choice } from './message.js';
+import type { Clock, QuestionTokens } from './question-limiter.js';
 import type { Responder } from './respond.js';
 
 /** The handlers' context. */
@@ -24,7 +24,8 @@ export interface BotContext {
   readonly config: BotConfig;
   readonly logger: Logger;
   readonly clock: Clock;
-  readonly cooldowns: Cooldowns;
+  /** One token bucket per user, shared by every way of asking (see `takeQuestionToken`). */
+  readonly questionLimiter: QuestionTokens;
   readonly answers: AnswerMemory;
 }
 

@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 
-/** A problem to tell the user as is (ephemerally): a cooldown, a missing permission, a bad input. */
+/** A problem to tell the user as is (ephemerally): a question limit, a missing permission, a bad input. */
 export class UserFacingError extends Error {
   override readonly name = 'UserFacingError';
 }

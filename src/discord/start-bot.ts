@@ -9,19 +9,24 @@ import type { BotConfig } from '../config.js';
 import { createKnowledgeService, type KnowledgeService } from '../service/knowledge-service.js';
 import { AnswerMemory } from './answer-memory.js';
 import type { BotContext } from './context.js';
-import { type Clock, COOLDOWN_MS, Cooldowns } from './cooldown.js';
 import { createDispatcher, type DispatcherOptions, type Handlers } from './dispatcher.js';
 import { createJsonLogger, type Logger } from './logger.js';
+import { type Clock, DEFAULT_QUESTION_LIMIT, QuestionLimiter, type QuestionLimit, type QuestionTokens, UNLIMITED } from './question-limiter.js';
 
 /** Options of {@link startBot}; every one has a production default. */
 export interface StartBotOptions extends DispatcherOptions {
   /** Default: JSON lines on stdout/stderr at the configured level, the token redacted. */
   readonly logger?: Logger;
-  /** Default `Date.now` (cooldowns and load times). */
+  /** Default `Date.now` (question limits and load times). */
   readonly clock?: Clock;
   /** Default: the knowledge folder of the config, loaded now. */
   readonly service?: KnowledgeService;
-  /** Pause between two /ask (or /search) by one user; default {@link COOLDOWN_MS}. 0 turns it off. */
+  /**
+   * Questions per user: a token bucket, or `'off'` (the playground's one person is never slowed
+   * down). Default: the config's `questionLimit` (QUESTION_BURST, QUESTION_REFILL_SECONDS).
+   */
+  readonly questionLimit?: QuestionLimit | 'off';
+  /** @deprecated Use `questionLimit`; kept so `cooldownMs: 0` (no limit) still works. Any other value is ignored. */
   readonly cooldownMs?: number;
   /** Default: every command in `commands/`. */
   readonly handlers?: Handlers;
@@ -34,6 +39,12 @@ export interface RunningBot {
   readonly logger: Logger;
   /** Logs out and closes the connections; safe to call twice. */
   stop(): Promise<void>;
+}
+
+/** The limiter the options and config ask for. */
+function questionLimiterFor(options: StartBotOptions, config: BotConfig, clock: Clock): QuestionTokens {
+  const limit = options.questionLimit ?? (options.cooldownMs === 0 ? 'off' : (config.questionLimit ?? DEFAULT_QUESTION_LIMIT));
+  return limit === 'off' ? UNLIMITED : new QuestionLimiter(clock, limit);
 }
 
 /**
@@ -54,7 +65,7 @@ export async function startBot(config: BotConfig, options: StartBotOptions = {})
     config,
     logger,
     clock,
-    cooldowns: new Cooldowns(clock, options.cooldownMs ?? COOLDOWN_MS),
+    questionLimiter: questionLimiterFor(options, config, clock),
     answers: new AnswerMemory(),
   };
   const handlers = options.handlers ?? { slashCommands, messageCommands, buttonHandlers };

@@ -24,7 +24,7 @@ export interface PlaygroundOptions {
   readonly allowRemote?: boolean;
   /** The bot's log level (default `warn`, so the terminal shows the URL and problems). */
   readonly logLevel?: BotConfig['logLevel'];
-  /** Passed to `startBot` (tests give a service without an index cache, or no cooldown). */
+  /** Passed to `startBot` (tests give a service without an index cache). */
   readonly bot?: StartBotOptions;
   /** Folder with page.html, page.css and client.js (default: beside this module, as built in dist/). */
   readonly assetsDir?: string;
@@ -72,7 +72,8 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
       LOG_LEVEL: options.logLevel ?? 'warn',
     });
     await deployCommands(config);
-    const bot = await startBot(config, options.bot ?? {});
+    // One person talks to their own bot here: follow-ups are never slowed down.
+    const bot = await startBot(config, { questionLimit: 'off', ...options.bot });
     cleanups.push(() => bot.stop());
     await fake.waitForReady();
 

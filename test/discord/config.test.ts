@@ -53,3 +53,21 @@ describe('bot configuration', () => {
     expect(JSON.parse(lines[0]!)).toMatchObject({ level: 'error', event: 'oops', header: 'Bot [redacted]' });
   });
 });
+
+describe('question limit configuration', () => {
+  const base = { DISCORD_TOKEN: SECRET, DISCORD_CLIENT_ID: CLIENT_ID };
+
+  it('given nothing set, then five questions in a row and one more every 10 s', () => {
+    expect(readBotConfig(base).questionLimit).toEqual({ burst: 5, refillMs: 10_000 });
+  });
+
+  it('given QUESTION_BURST and QUESTION_REFILL_SECONDS, then they are used', () => {
+    expect(readBotConfig({ ...base, QUESTION_BURST: '8', QUESTION_REFILL_SECONDS: '2.5' }).questionLimit).toEqual({ burst: 8, refillMs: 2_500 });
+  });
+
+  it('given a burst below three or a refill that is not a positive number, then the variables are named', () => {
+    const message = errorOf({ ...base, QUESTION_BURST: '2', QUESTION_REFILL_SECONDS: 'soon' }).message;
+    expect(message).toContain('QUESTION_BURST must be at least 3 (a question and two follow-ups)');
+    expect(message).toContain('QUESTION_REFILL_SECONDS');
+  });
+});

@@ -41,7 +41,7 @@ export interface HarnessOptions extends Omit<StartBotOptions, 'logger'> {
 /**
  * Starts a fake, registers the commands in its guild, starts the bot and waits until it is ready.
  *
- * @example const h = await startHarness({ cooldownMs: 0 }); … await h.close();
+ * @example const h = await startHarness({ questionLimit: 'off' }); … await h.close();
  */
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const fake = await startFakeDiscord(options.fake ?? {});

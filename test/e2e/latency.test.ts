@@ -8,7 +8,7 @@ import { type Harness, firstResponse, replyOf, startHarness } from './harness.js
 
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness({ cooldownMs: 0 });
+  h = await startHarness({ questionLimit: 'off' });
 });
 afterAll(async () => h?.close());
 

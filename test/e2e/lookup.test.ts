@@ -7,7 +7,7 @@ import { type Harness, firstResponse, logOf, replyOf, startHarness } from './har
 
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness({ cooldownMs: 0 });
+  h = await startHarness({ questionLimit: 'off' });
 });
 afterAll(async () => h?.close());
 

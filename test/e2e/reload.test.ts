@@ -11,7 +11,7 @@ let h: Harness;
 let knowledge: Awaited<ReturnType<typeof copyOfKnowledge>>;
 beforeAll(async () => {
   knowledge = await copyOfKnowledge();
-  h = await startHarness({ knowledgeDir: knowledge.dir, cooldownMs: 0 });
+  h = await startHarness({ knowledgeDir: knowledge.dir, questionLimit: 'off' });
 });
 afterAll(async () => {
   await h?.close();

@@ -11,7 +11,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 describe('Discord-side failures', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startHarness({ cooldownMs: 0 });
+    h = await startHarness({ questionLimit: 'off' });
   });
   afterAll(async () => h?.close());
 
@@ -67,7 +67,7 @@ describe('a slow or broken knowledge service', () => {
         return real.documents();
       },
     };
-    h = await startHarness({ service, cooldownMs: 0, autocompleteBudgetMs: 300 });
+    h = await startHarness({ service, questionLimit: 'off', autocompleteBudgetMs: 300 });
   });
   afterAll(async () => h?.close());
   afterEach(() => {
@@ -117,7 +117,7 @@ describe('an empty knowledge folder', () => {
   let folder: Awaited<ReturnType<typeof emptyKnowledge>>;
   beforeAll(async () => {
     folder = await emptyKnowledge();
-    h = await startHarness({ knowledgeDir: folder.dir, cooldownMs: 0 });
+    h = await startHarness({ knowledgeDir: folder.dir, questionLimit: 'off' });
   });
   afterAll(async () => {
     await h?.close();

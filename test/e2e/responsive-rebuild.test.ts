@@ -38,7 +38,7 @@ beforeAll(async () => {
   syntheticKnowledge(knowledge);
   const cacheDir = join(root, 'cache');
   const service = await createKnowledgeService(knowledge, { open: (dir) => openIndexInWorker(dir, { cacheDir }) });
-  h = await startHarness({ knowledgeDir: knowledge, service, cooldownMs: 0 });
+  h = await startHarness({ knowledgeDir: knowledge, service, questionLimit: 'off' });
 }, 120_000);
 
 afterAll(async () => {

@@ -43,7 +43,6 @@ beforeAll(async () => {
     bot: {
       // The shipped folder is read only; keep the index in memory so no cache file is written.
       service: await createKnowledgeService(SHIPPED_KNOWLEDGE, { open: (dir) => openIndex(dir, { cacheDir: false }) }),
-      cooldownMs: 0,
       logger: createJsonLogger({ level: 'warn', write: (line) => botLogs.push(line) }),
     },
   });
@@ -280,6 +279,14 @@ describe.runIf(browserRuns)('the playground page', () => {
     await answer.locator('.embed-field').first().waitFor({ timeout: BOT_MS });
     expect(await answer.locator('.content').textContent()).toContain('Sources for this message:');
     expect(await answer.locator('.content a').getAttribute('href')).toMatch(/^https:\/\/discord\.com\/channels\//);
+  });
+
+  // Bug: a second question 1.5 s after the first was refused ("You are going a little fast").
+  it('given one person, when they ask three questions one right after the other, then all three are answered', async () => {
+    const questions = ['Who hacked the Trump campaign?', 'What did China do?', 'Who is Matthew Olsen?'];
+    for (const question of questions) await send(`/ask ${question}`);
+    for (const question of questions) await answerTitled(question).locator('.embed-field').first().waitFor({ timeout: BOT_MS });
+    expect(await page.locator('.message.ephemeral', { hasText: 'in a row' }).count()).toBe(0);
   });
 
   it('given a channel taller than the window, then messages stack without overlapping (regression: flex items shrank into each other)', async () => {
