@@ -5,6 +5,13 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { nodeVersionProblem } from './node-version.mjs';
+
+const versionProblem = nodeVersionProblem(process.version);
+if (versionProblem !== undefined) {
+  process.stderr.write(`${versionProblem}\n`);
+  process.exit(1);
+}
 
 const ROOTS = ['src', 'commands', 'scripts'];
 // dist is a symbolic link to a finished build in .build/<hash>: a new build is written beside

@@ -2,7 +2,8 @@
  * Stable passage ids: the same file content always gives the same ids, and editing one paragraph
  * changes only that paragraph's ids (the bot's /reload diffs ids to report what changed).
  */
-import { hash } from 'node:crypto';
+// createHash, not crypto.hash: the one-shot hash() needs Node 20.12, and sha1 hex is the same.
+import { createHash } from 'node:crypto';
 
 /** Longest document slug in an id; with ':' + hash + a duplicate suffix an id stays well under 64. */
 export const DOC_SLUG_MAX = 40;
@@ -36,7 +37,7 @@ export function passageIds(path: string, passages: readonly { section: string; t
   const slug = documentSlug(path);
   const seen = new Map<string, number>();
   return passages.map(({ section, text }) => {
-    const digest = hash('sha1', `${path}\0${section}\0${text}`).slice(0, ID_HASH_HEX);
+    const digest = createHash('sha1').update(`${path}\0${section}\0${text}`).digest('hex').slice(0, ID_HASH_HEX);
     const base = `${slug}:${digest}`;
     const count = (seen.get(base) ?? 0) + 1;
     seen.set(base, count);
