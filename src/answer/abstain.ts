@@ -11,6 +11,11 @@ export type Confidence = 'high' | 'medium' | 'low' | 'none';
 export interface Verdict {
   readonly answered: boolean;
   readonly confidence: Confidence;
+  /**
+   * How strongly the best passage shows that it answers this question, in [0, 1]: the number
+   * the abstention rule thresholds (plots sweep it to draw precision against coverage).
+   */
+  readonly evidence: number;
   /** For people: why Footnote did not answer (absent when it did). */
   readonly reason?: string;
 }
@@ -35,22 +40,22 @@ const EVIDENCE_DEPTH = 3;
 export function judgeAnswer(index: SearchIndex, result: SearchResult): Verdict {
   const { plan, passages } = result;
   if (plan.concepts.length === 0) {
-    return { answered: false, confidence: 'none', reason: 'The question has no words to search for.' };
+    return { answered: false, confidence: 'none', evidence: 0, reason: 'The question has no words to search for.' };
   }
   const known = (term: string): boolean => index.documentFrequency.has(term);
   const unknownName = plan.concepts.find(
     (c) => c.isName && !known(c.term) && !c.alternatives.some((phrase) => phrase.every(known)),
   );
   if (unknownName) {
-    return { answered: false, confidence: 'none', reason: `The knowledge never mentions “${unknownName.word}”.` };
+    return { answered: false, confidence: 'none', evidence: 0, reason: `The knowledge never mentions “${unknownName.word}”.` };
   }
-  if (passages.length === 0) return { answered: false, confidence: 'none', reason: 'Nothing in the knowledge matches the question.' };
+  if (passages.length === 0) return { answered: false, confidence: 'none', evidence: 0, reason: 'Nothing in the knowledge matches the question.' };
   // The best evidence among the first few: ranking mixes signals, coverage is the one that says
   // whether the question's words are there at all.
   const best = passages.slice(0, EVIDENCE_DEPTH).reduce((a, b) => (b.features.coverage > a.features.coverage ? b : a));
   const { coverage, proximity } = best.features;
   if (coverage < MIN_ANSWER_COVERAGE) {
-    return { answered: false, confidence: 'none', reason: 'The closest passages cover too little of the question.' };
+    return { answered: false, confidence: 'none', evidence: 0, reason: 'The closest passages cover too little of the question.' };
   }
   // Matching only words that half the knowledge uses ("2024", "election" in an article about the
   // 2024 election) is no evidence: "Who won the 2024 election?" is not answered by it.
@@ -60,8 +65,8 @@ export function judgeAnswer(index: SearchIndex, result: SearchResult): Verdict {
     (concept, i) => best.features.matched[i] && (specific(concept.term) || concept.alternatives.some((phrase) => phrase.some(specific))),
   );
   if (!matchedSpecific) {
-    return { answered: false, confidence: 'none', reason: 'The closest passages share only the most common words of the knowledge with the question.' };
+    return { answered: false, confidence: 'none', evidence: 0, reason: 'The closest passages share only the most common words of the knowledge with the question.' };
   }
   const confidence: Confidence = coverage >= HIGH_COVERAGE && proximity >= HIGH_PROXIMITY ? 'high' : coverage >= 0.7 ? 'medium' : 'low';
-  return { answered: true, confidence };
+  return { answered: true, confidence, evidence: coverage };
 }

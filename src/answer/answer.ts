@@ -21,6 +21,8 @@ export interface Answer {
   /** False when the knowledge does not hold the answer; excerpts are then the closest found. */
   readonly answered: boolean;
   readonly confidence: Confidence;
+  /** The strength of the evidence the abstention rule weighed, in [0, 1] (see `judgeAnswer`); for evaluation. */
+  readonly evidence?: number;
   readonly reason?: string;
   /** Best first. */
   readonly excerpts: readonly AnswerExcerpt[];
@@ -73,6 +75,7 @@ export function answerQuestion(index: SearchIndex, question: string, options: An
     question,
     answered: verdict.answered,
     confidence: verdict.confidence,
+    evidence: verdict.evidence,
     ...(verdict.reason === undefined ? {} : { reason: verdict.reason }),
     excerpts: result.passages.slice(offset, offset + limit).map(toExcerpt),
   };

@@ -1,6 +1,7 @@
 import { answerQuestion, type Answer } from '../answer/answer.js';
 import type { SearchIndex } from '../retrieval/search-index.js';
-import { scoreClaims, scoreQa, scoreSquad, squadParagraphs, type Scores } from './metrics.js';
+import { scoreClaims, scoreQa, scoreSquad, squadParagraphs, type Scored, type Scores } from './metrics.js';
+import { abstentionScores, type QuestionOutcome } from './outcomes.js';
 import type { QuestionSet } from './question-sets.js';
 
 /** How many distinct documents a claim ranking is scored on (BEIR's cut-off). */
@@ -12,6 +13,8 @@ export interface Evaluation {
   readonly count: number;
   readonly scores: Scores;
   readonly misses: readonly string[];
+  /** Each question's gold rank, confidence and evidence (for abstention scores and plots). */
+  readonly outcomes: readonly QuestionOutcome[];
   /** Wall time spent answering, in milliseconds. */
   readonly answerMs: number;
 }
@@ -25,19 +28,27 @@ export interface Evaluation {
 export function evaluate(index: SearchIndex, set: QuestionSet): Evaluation {
   const started = performance.now();
   const ask = (question: string, limit?: number): Answer => answerQuestion(index, question, limit === undefined ? {} : { limit });
+  // Scoring is not answering: the clock stops before `score` runs.
+  const finish = (answers: readonly Answer[], score: () => Scored): Evaluation => {
+    const answerMs = performance.now() - started;
+    const scored = score();
+    const outcomes = scored.ranks.map((r, i): QuestionOutcome => ({ ...r, confidence: answers[i]!.confidence, evidence: answers[i]!.evidence ?? 0 }));
+    const { 'high-share': highShare, 'high-precision': highPrecision } = abstentionScores(outcomes);
+    const scores = { ...scored.scores, 'high-share': highShare!, 'high-precision': highPrecision! };
+    return { format: set.format, count: answers.length, scores, misses: scored.misses, outcomes, answerMs };
+  };
   switch (set.format) {
     case 'qa': {
       const answers = set.questions.map((q) => ask(q.q));
-      return { format: 'qa', count: answers.length, ...scoreQa(set.questions, answers), answerMs: performance.now() - started };
+      return finish(answers, () => scoreQa(set.questions, answers));
     }
     case 'squad': {
       const answers = set.questions.map((q) => ask(q.question));
-      const answerMs = performance.now() - started;
-      return { format: 'squad', count: answers.length, ...scoreSquad(set.questions, answers, squadParagraphs(index.knowledge)), answerMs };
+      return finish(answers, () => scoreSquad(set.questions, answers, squadParagraphs(index.knowledge)));
     }
     case 'claims': {
       const answers = set.questions.map((q) => ask(q.question, CLAIM_RANKING_DEPTH));
-      return { format: 'claims', count: answers.length, ...scoreClaims(set.questions, answers), answerMs: performance.now() - started };
+      return finish(answers, () => scoreClaims(set.questions, answers));
     }
   }
 }

@@ -22,14 +22,33 @@ export interface ScoredAnswer {
 /** A metric name → value (shares in [0, 1]). */
 export type Scores = Record<string, number>;
 
+/**
+ * What one question's answer came to, for abstention curves and rank pictures: whether the
+ * knowledge holds its answer (`inScope`), whether Footnote answered, and the 0-based rank of the
+ * first shown excerpt with the gold answer (-1 when none shows it).
+ */
+export interface GoldRank {
+  readonly inScope: boolean;
+  readonly answered: boolean;
+  readonly goldRank: number;
+}
+
+/** What every scorer returns: the scores, readable misses and each question's gold rank. */
+export interface Scored {
+  readonly scores: Scores;
+  readonly misses: string[];
+  readonly ranks: readonly GoldRank[];
+}
+
 const mean = (values: readonly number[]): number => (values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length);
 
 /**
  * Scores answers to development questions as `score-qa.mjs` does: hit@1/hit@3 (a gold phrase
  * in a shown excerpt), abstention on out-of-scope questions, false abstentions, excerpt length.
  */
-export function scoreQa(questions: readonly QaQuestion[], answers: readonly ScoredAnswer[]): { scores: Scores; misses: string[] } {
+export function scoreQa(questions: readonly QaQuestion[], answers: readonly ScoredAnswer[]): Scored {
   const misses: string[] = [];
+  const ranks: GoldRank[] = [];
   const inScope: { hit1: number; hit3: number; abstained: number }[] = [];
   const oos: number[] = [];
   const chars: number[] = [];
@@ -38,12 +57,14 @@ export function scoreQa(questions: readonly QaQuestion[], answers: readonly Scor
     const shown = answer.excerpts.map((e) => qaNorm(e.text));
     answer.excerpts.slice(0, 3).forEach((e) => chars.push(shownChars(e.text)));
     if (q.kind === 'oos') {
+      ranks.push({ inScope: false, answered: answer.answered, goldRank: -1 });
       oos.push(answer.answered ? 0 : 1);
       if (answer.answered) misses.push(`OOS answered: ${q.q} -> ${shown[0]?.slice(0, 100)}`);
       return;
     }
     const hit = (k: number): number => (shown.slice(0, k).some((t) => q.gold.some((g) => t.includes(qaNorm(g)))) ? 1 : 0);
     inScope.push({ hit1: hit(1), hit3: hit(3), abstained: answer.answered ? 0 : 1 });
+    ranks.push({ inScope: true, answered: answer.answered, goldRank: shown.findIndex((t) => q.gold.some((g) => t.includes(qaNorm(g)))) });
     if (!answer.answered) misses.push(`abstained: ${q.q} (${answer.reason ?? ''})`);
     if (!hit(3)) misses.push(`miss@3 [${q.kind}]: ${q.q} -> ${shown[0]?.slice(0, 100)}`);
   });
@@ -56,6 +77,7 @@ export function scoreQa(questions: readonly QaQuestion[], answers: readonly Scor
       'chars/excerpt': mean(chars),
     },
     misses,
+    ranks,
   };
 }
 
@@ -72,7 +94,7 @@ export function squadParagraphs(knowledge: KnowledgeBase): SquadParagraphs {
  * top k comes from the gold paragraph), MRR@10, answer@k (a gold answer in a shown excerpt),
  * fidelity (excerpts verbatim in their cited document) and characters per excerpt.
  */
-export function scoreSquad(questions: readonly SquadQuestion[], answers: readonly ScoredAnswer[], paragraphs: SquadParagraphs): { scores: Scores; misses: string[] } {
+export function scoreSquad(questions: readonly SquadQuestion[], answers: readonly ScoredAnswer[], paragraphs: SquadParagraphs): Scored {
   const misses: string[] = [];
   const rows = questions.map((q, i) => {
     const answer = answers[i]!;
@@ -99,6 +121,7 @@ export function scoreSquad(questions: readonly SquadQuestion[], answers: readonl
       faithful,
       chars: answer.excerpts.slice(0, 3).map((e) => squadSpace(stripMarks(e.text)).length),
       abstained: answer.answered ? 0 : 1,
+      rank: { inScope: true, answered: answer.answered, goldRank: rank },
     };
   });
   return {
@@ -113,6 +136,7 @@ export function scoreSquad(questions: readonly SquadQuestion[], answers: readonl
       abstained: mean(rows.map((r) => r.abstained)),
     },
     misses,
+    ranks: rows.map((r) => r.rank),
   };
 }
 
@@ -123,7 +147,7 @@ const documentIdOf = (source: string): string => basename(source.replace(/[#?].*
  * Scores claim retrieval with BEIR's definitions: nDCG@10, recall@10, MRR@10, hit@1, hit@3
  * over the first ten distinct documents cited.
  */
-export function scoreClaims(queries: readonly ClaimQuery[], answers: readonly ScoredAnswer[]): { scores: Scores; misses: string[] } {
+export function scoreClaims(queries: readonly ClaimQuery[], answers: readonly ScoredAnswer[]): Scored {
   const rows = queries.map((q, i) => {
     const ranking: string[] = [];
     for (const e of answers[i]!.excerpts) {
@@ -143,6 +167,7 @@ export function scoreClaims(queries: readonly ClaimQuery[], answers: readonly Sc
       mrr: first >= 0 ? 1 / (first + 1) : 0,
       hit1: gains[0] ?? 0,
       hit3: gains.slice(0, 3).some(Boolean) ? 1 : 0,
+      rank: { inScope: true, answered: answers[i]!.answered, goldRank: first },
     };
   });
   return {
@@ -154,5 +179,6 @@ export function scoreClaims(queries: readonly ClaimQuery[], answers: readonly Sc
       'hit@3': mean(rows.map((r) => r.hit3)),
     },
     misses: [],
+    ranks: rows.map((r) => r.rank),
   };
 }

@@ -1,5 +1,5 @@
 import { INDEX_FIELDS, RANKING } from './options.js';
-import type { AnalysedPassage } from './rerank.js';
+import type { AnalysedPassage } from './passage-analysis.js';
 import type { SearchIndex } from './search-index.js';
 
 /**

@@ -1,6 +1,6 @@
 import { splitSentences } from '../knowledge/sentences.js';
 import type { Passage } from '../knowledge/types.js';
-import { analysePassage, type AnalysedPassage } from './rerank.js';
+import { analysePassage, type AnalysedPassage } from './passage-analysis.js';
 
 /** How many passages' analyses and sentences are remembered (the most recently used). */
 export const PASSAGE_MEMO_SIZE = 4000;

@@ -1,7 +1,7 @@
 import type { AliasTable } from './aliases.js';
 import { COMMON_TERMS } from './common-words.js';
 import { RANKING } from './options.js';
-import { tokenize, type Token } from './terms.js';
+import { acronymTerm, isAcronymTerm, tokenize, toTerm, type Token } from './terms.js';
 
 /** One content word of a question, with the other wordings that count as a match for it. */
 export interface QueryConcept {
@@ -45,6 +45,19 @@ function relatedNameForms(term: string, knows: (term: string) => boolean): strin
   }
   return [...forms];
 }
+/**
+ * The acronym a word typed in lower case may stand for ("fbi" → FBI), and the lower-case word
+ * an acronym may be written as ("NASA" → nasa, three letters or more: "US" never means "us").
+ */
+function otherCaseForms(word: string, term: string, knows: (term: string) => boolean): string[][] {
+  if (isAcronymTerm(term)) {
+    const lower = term.length >= 3 ? toTerm(term.toLowerCase()) : null;
+    return lower !== null && knows(lower) ? [[lower]] : [];
+  }
+  const upper = acronymTerm(word.toUpperCase());
+  return upper !== null && upper !== term && knows(upper) ? [[upper]] : [];
+}
+
 const isAcronym = (word: string): boolean => /^[\p{Lu}][\p{Lu}\p{N}]+s?$/u.test(word);
 
 function looksLikeName(token: Token, index: number): boolean {
@@ -92,7 +105,8 @@ export function planQuery(
     const alternatives = alternativesAt(tokens, i, aliases, expandAcronym);
     if (token.term === null && alternatives.length === 0) return;
     const term = token.term ?? token.word.toLowerCase();
-    if (/^\p{Lu}/u.test(token.word)) alternatives.push(...relatedNameForms(term, knows).map((form) => [form]));
+    alternatives.push(...otherCaseForms(token.word, term, knows));
+    if (/^\p{Lu}/u.test(token.word) && !isAcronymTerm(term)) alternatives.push(...relatedNameForms(term, knows).map((form) => [form]));
     if (seen.has(term)) return;
     seen.add(term);
     const isName = looksLikeName(token, i);

@@ -1,9 +1,8 @@
-import type { Passage } from '../knowledge/types.js';
 import { COMMON_TERMS } from './common-words.js';
+import type { AnalysedPassage } from './passage-analysis.js';
 import { RANKING } from './options.js';
 import type { QueryConcept, QueryPlan } from './query.js';
 import { inverseDocumentFrequency, type SearchIndex } from './search-index.js';
-import { analyze } from './terms.js';
 
 /** How well a passage answers a question, beyond BM25. Every value is in [0, 1]. */
 export interface PassageFeatures {
@@ -88,34 +87,10 @@ function phraseShare(plan: QueryPlan, positions: readonly number[]): number {
   return found.size / pairs;
 }
 
-/** A passage's fields as index terms, analysed once and remembered across questions. */
-export interface AnalysedPassage {
-  readonly passage: Passage;
-  /** The text's terms in order (for proximity and phrases). */
-  readonly text: readonly string[];
-  /** Term counts per field, in field order (title, section, text). */
-  readonly counts: readonly ReadonlyMap<string, number>[];
-  /** Every term of every field. */
-  readonly terms: ReadonlySet<string>;
-}
-
-const countTerms = (terms: readonly string[]): Map<string, number> => {
-  const counts = new Map<string, number>();
-  for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
-  return counts;
-};
-
-/** Analyses a passage's fields (see {@link AnalysedPassage}). */
-export function analysePassage(passage: Passage): AnalysedPassage {
-  const fields = [analyze(passage.title), analyze(passage.section), analyze(passage.text)];
-  const counts = fields.map(countTerms);
-  return { passage, text: fields[2]!, counts, terms: new Set(counts.flatMap((c) => [...c.keys()])) };
-}
-
 /**
  * Measures a passage against a question: coverage, proximity and phrase matches.
  *
- * @example passageFeatures(plan, weights, analysePassage(passage)).coverage // 0.8
+ * @example passageFeatures(plan, weights, index.memo.analysed(passage)).coverage // 0.8
  */
 export function passageFeatures(plan: QueryPlan, weights: readonly number[], analysed: AnalysedPassage): PassageFeatures {
   const textTerms = analysed.text;

@@ -56,7 +56,7 @@ const ACRONYM_DOCUMENTS = 3;
 function acronymExpansions(index: SearchIndex, letters: string): readonly (readonly string[])[] {
   return index.memo.acronym(letters, () => {
     const documents = new Set<number>();
-    for (const hit of index.miniSearch.search(letters, { fields: ['text'] })) {
+    for (const hit of index.miniSearch.search(letters.toUpperCase(), { fields: ['text'] })) {
       documents.add(index.knowledge.passages[hit.id as number]!.documentIndex);
       if (documents.size === ACRONYM_DOCUMENTS) break;
     }

@@ -7,7 +7,7 @@
  * Kept out on purpose: negations ("not", "no") are in Lucene's list, but words that change
  * meaning in questions, like "first", "last", "most", "before" and "after", stay searchable.
  */
-export const STOP_WORDS: ReadonlySet<string> = new Set([
+export const STOP_WORD_LIST: readonly string[] = [
   // Lucene's English stop words
   'a', 'an', 'and', 'are', 'as', 'at', 'be', 'but', 'by', 'for', 'if', 'in', 'into', 'is', 'it',
   'no', 'not', 'of', 'on', 'or', 'such', 'that', 'the', 'their', 'then', 'there', 'these',
@@ -23,9 +23,12 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([
   'another', 'than', 'so', 'too', 'very', 'also', 'just', 'only', 'own', 'same',
   // prepositions and particles
   'from', 'about', 'up', 'down', 'out', 'off', 'over', 'under', 'again', 'further', 'once',
-  'here', 'there', 'via', 'per', 'upon', 'onto', 'toward', 'towards', 'within', 'without',
+  'here', 'via', 'per', 'upon', 'onto', 'toward', 'towards', 'within', 'without',
   // contractions' leftovers after tokenizing on apostrophes
   's', 't', 'd', 'll', 're', 've', 'm',
   // question fillers
-  'many', 'much', 'does', 'tell', 'please', 'name', 'called', 'kind', 'type',
-]);
+  'many', 'much', 'tell', 'please', 'name', 'called', 'kind', 'type',
+];
+
+/** {@link STOP_WORD_LIST} as a set. */
+export const STOP_WORDS: ReadonlySet<string> = new Set(STOP_WORD_LIST);

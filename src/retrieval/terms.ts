@@ -58,20 +58,47 @@ export function scanWords(text: string, visit: (start: number, end: number) => v
   if (start >= 0) visit(start, length);
 }
 
+/**
+ * An acronym or all-caps short word ("US", "FBI", "NGOs"): 2 to 5 capitals or digits starting
+ * with a capital, with an optional plural "s". Longer all-caps words are shouting, not acronyms.
+ */
+const ACRONYM_WORD = /^[A-Z][A-Z0-9]{1,4}s?$/;
+
+/**
+ * The index term of an acronym: its capitals, unstemmed. Stemmed terms are always lower case,
+ * so an acronym never collides with a stemmed word ("US" with "using" → `us`, "AIDS" with
+ * "aids"), and it is never a stop word ("US" is not "us", "IT" is not "it").
+ *
+ * @example acronymTerm('NGOs') // 'NGO'
+ */
+export function acronymTerm(word: string): string | null {
+  return ACRONYM_WORD.test(word) ? word.replace(/s$/, '') : null;
+}
+
+/** Whether an index term is an acronym's (see {@link acronymTerm}). */
+export const isAcronymTerm = (term: string): boolean => /^[A-Z]/.test(term);
+
 // Stemming dominates analysis time; the vocabulary is small, so memoise it.
 const termCache = new Map<string, string | null>();
 const TERM_CACHE_MAX = 200_000;
 
 /**
  * Turns one word into its index term: lower-case, accents folded, Porter-stemmed; `null` for
- * stop words and single letters (digits are kept: "5" matters in "Super Bowl 5").
+ * stop words and single letters (digits are kept: "5" matters in "Super Bowl 5"). Acronyms
+ * keep their capitals (see {@link acronymTerm}).
  *
+ * @example toTerm('US') // 'US' (never 'us', the stem of "using")
  * @example toTerm('Elections') // 'elect'
  * @example toTerm('the') // null
  */
 export function toTerm(word: string): string | null {
   const cached = termCache.get(word);
   if (cached !== undefined) return cached;
+  const acronym = acronymTerm(word);
+  if (acronym !== null) {
+    termCache.set(word, acronym);
+    return acronym;
+  }
   const lower = word.toLowerCase();
   const folded = /[^\u0000-\u007f]/.test(lower) ? lower.replace(INVISIBLE, '').normalize('NFKD').replace(MARKS, '') : lower;
   const term = STOP_WORDS.has(folded) || (folded.length === 1 && !/\d/.test(folded)) ? null : stemmer(folded);

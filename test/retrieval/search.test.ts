@@ -69,6 +69,20 @@ describe('searchPassages', () => {
     },
   );
 
+  it('does not match "US" with "using" (an acronym never collides with a stem)', async () => {
+    // given
+    const index = await indexKnowledge({ 'a.md': '# A\n\nOperatives were using fake accounts.\n\nThe US government set up a center.\n' });
+    // when
+    const { passages } = searchPassages(index, 'What did the US government do?');
+    // then
+    expect(passages.map((r) => r.passage.text)).toEqual(['The US government set up a center.']);
+  });
+
+  it('finds an acronym typed in lower case ("fbi" → FBI)', async () => {
+    const index = await indexKnowledge({ 'a.md': '# A\n\nThe FBI warned about fake videos.\n\nNothing else here.\n' });
+    expect(searchPassages(index, 'what did the fbi warn about').passages[0]?.passage.text).toBe('The FBI warned about fake videos.');
+  });
+
   it('honours the limit', async () => {
     const index = await indexKnowledge(ELECTIONS);
     // The shorter passage wins the tie on the one word.

@@ -56,6 +56,14 @@ describe('toTerm', () => {
     expect(toTerm('x')).toBeNull();
     expect(toTerm('5')).toBe('5');
   });
+
+  it('keeps acronyms apart from stemmed words and stop words (regression: "US" matched "using")', () => {
+    expect(toTerm('US')).toBe('US');
+    expect(toTerm('using')).toBe('us');
+    expect(toTerm('us')).toBeNull();
+    expect(toTerm('NGOs')).toBe('NGO');
+    expect(toTerm('AIDS')).not.toBe(toTerm('aids'));
+  });
 });
 
 describe('tokenize', () => {
