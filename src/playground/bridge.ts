@@ -136,7 +136,7 @@ export class PlaygroundBridge {
   }
 
   private hello(): ServerMessage {
-    const person = (user: FakeUser): PersonInfo => ({ id: user.id, name: user.globalName, username: user.username });
+    const person = (user: FakeUser): PersonInfo => ({ id: user.id, name: user.globalName, username: user.username, permissions: user.permissions });
     const { fake } = this;
     return {
       type: 'hello',

@@ -37,8 +37,9 @@ describe('npm run playground (dist)', () => {
     expect(url, playground.output()).toBeDefined();
     const page = await fetch(url!);
     expect(page.status).toBe(200);
-    expect(await page.text()).toContain('<script type="module" src="client.js"></script>');
-    expect((await fetch(new URL('client.js', url))).status).toBe(200);
+    expect(await page.text()).toContain('<script type="module" src="playground/client/main.js"></script>');
+    expect((await fetch(new URL('playground/client/main.js', url))).status).toBe(200);
+    expect((await fetch(new URL('discord/render/markdown.js', url))).status).toBe(200);
     playground.process.kill('SIGTERM');
     const [code] = await once(playground.process, 'exit');
     expect(code).toBe(0);
