@@ -95,7 +95,7 @@ describe('rendering within Discord limits', () => {
 
   it('given the help, a huge source list and a reload with many problems, when rendered, then each fits', () => {
     // given
-    const docs = Array.from({ length: 60 }, (_, i) => ({ title: `Doc ${i} ${'x'.repeat(300)}`, path: `d${i}.md`, url: `https://example.org/${i}`, license: 'CC0', sections: 3, passages: 9, modifiedMs: 1.7e12 }));
+    const docs = Array.from({ length: 60 }, (_, i) => ({ title: `Doc ${i} ${'x'.repeat(300)}`, path: `d${i}.md`, url: `https://example.org/${i}`, license: 'CC0', sections: 3, passages: 9, modifiedMs: 1.7e12, date: { kind: 'file' as const, ms: 1.7e12 } }));
     const problems = Array.from({ length: 500 }, (_, i) => `knowledge/bad-${i}.md:${i}: front matter: title must be a non-empty string \`\`\` end`);
     const stats = { documents: 1, passages: 11, loadedAt: 0 };
     // when
