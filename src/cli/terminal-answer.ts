@@ -1,5 +1,6 @@
 import type { Answer } from '../answer/answer.js';
 import { formatExcerpt } from '../answer/excerpt.js';
+import { ABSTAIN_HEADLINE, plainReason } from '../answer/plain-reason.js';
 
 const BOLD = (t: string): string => `\u001b[1m${t}\u001b[22m`;
 const DIM = (t: string): string => `\u001b[2m${t}\u001b[22m`;
@@ -21,7 +22,7 @@ export function formatAnswerForTerminal(answer: Answer, color: boolean): string 
   const dim = color ? DIM : plain;
   const lines: string[] = [];
   if (!answer.answered) {
-    lines.push(`${bold("The sources don't say.")} Nothing in them answers this question.`);
+    lines.push(`${bold(ABSTAIN_HEADLINE)} ${plainReason(answer.reason)}`);
     if (answer.excerpts.length > 0) lines.push('', dim('Closest passages (they do not answer it):'));
     for (const excerpt of answer.excerpts) {
       const { title, section, paragraph } = excerpt.citation;

@@ -4,6 +4,7 @@
  */
 import { ButtonStyle, type APIEmbed, type APIEmbedField } from 'discord.js';
 import { formatExcerpt } from '../../answer/excerpt.js';
+import { ABSTAIN_HEADLINE, plainReason } from '../../answer/plain-reason.js';
 import type { AnswerExcerpt } from '../../answer/answer.js';
 import type { AnswerPage } from '../../service/knowledge-service.js';
 import { encodeAskButton, MAX_OFFSET } from '../custom-id.js';
@@ -64,7 +65,7 @@ export function resultsRange(first: number, last: number): string {
 function description(page: AnswerPage): string {
   const { answer, offset } = page;
   if (!answer.answered) {
-    const lines = ["**The sources don't say.** Nothing in them answers this question, so I won't guess."];
+    const lines = [`**${ABSTAIN_HEADLINE}** ${escapeText(plainReason(answer.reason))}`];
     if (answer.excerpts.length === 0) lines.push('Nothing in the sources comes close. Try other words, or see `/sources`.');
     else lines.push('', 'The closest passages, which do not answer it:', ...answer.excerpts.map(closestLine));
     return lines.join('\n');
