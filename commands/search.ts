@@ -9,7 +9,7 @@ import { UserFacingError } from '../src/discord/errors.js';
 import { escapeText } from '../src/discord/escape.js';
 import { CHOICES_MAX } from '../src/discord/limits.js';
 import type { Choice } from '../src/discord/message.js';
-import { headingChoiceName, oneLine } from '../src/discord/render/style.js';
+import { oneLine, passageChoiceName } from '../src/discord/render/style.js';
 import { renderPassage } from '../src/discord/render/passage.js';
 import type { Responder } from '../src/discord/respond.js';
 import { truncatePlain } from '../src/discord/truncate.js';
@@ -28,7 +28,9 @@ export const data = new SlashCommandBuilder()
 /** Passages whose heading or text matches what has been typed; the value is the passage id. */
 export async function autocomplete(interaction: AutocompleteInteraction, ctx: BotContext): Promise<Choice[]> {
   const suggestions = await ctx.service.suggestPassages(interaction.options.getFocused(), CHOICES_MAX);
-  return suggestions.map((s) => ({ name: headingChoiceName(s.title, s.section, ` ¶${s.paragraph} — ${s.snippet}`), value: s.passageId }));
+  // With one document, its (often long) title would only push the snippets out.
+  const showTitle = new Set(suggestions.map((s) => s.title)).size > 1;
+  return suggestions.map((s) => ({ name: passageChoiceName(s, showTitle), value: s.passageId }));
 }
 
 /** Shows the chosen passage, or the best match for free text. */

@@ -1,7 +1,9 @@
 /**
- * "Next passage" / "Previous": pages through an answer's results by editing the message.
+ * "Next results" / "Previous results": pages through an answer's results by editing the message.
+ * A public answer changes for everyone, so only its asker or a moderator may page it; anyone
+ * else gets that page as a copy only they can see.
  */
-import { type ButtonInteraction, MessageFlags } from 'discord.js';
+import { type ButtonInteraction, MessageFlags, PermissionFlagsBits } from 'discord.js';
 import type { BotContext, HandlerResult } from '../../src/discord/context.js';
 import type { AskButton } from '../../src/discord/custom-id.js';
 import { UserFacingError } from '../../src/discord/errors.js';
@@ -14,12 +16,20 @@ export const action = 'next';
 /** Shows the page at the button's offset, for the question the message answers. */
 export async function execute(interaction: ButtonInteraction, button: AskButton, respond: Responder, ctx: BotContext): Promise<HandlerResult> {
   if (button.action !== 'next') throw new Error(`next-passage got a ${button.action} button`);
-  respond.intend({ kind: 'update' });
   const { message } = interaction;
+  const hidden = message.flags.has(MessageFlags.Ephemeral);
+  const moderator = interaction.memberPermissions?.any([PermissionFlagsBits.ManageMessages, PermissionFlagsBits.ManageGuild]) ?? false;
+  const ownCopy = !hidden && interaction.user.id !== button.askerId && !moderator;
+  respond.intend(ownCopy ? { kind: 'reply', ephemeral: true } : { kind: 'update' });
   const question = ctx.answers.recall(message.id) ?? questionOfEmbed(message.embeds[0]?.toJSON());
   if (question === undefined) throw new UserFacingError('I no longer know which question this answer was for. Please ask again.');
   const page = await ctx.service.ask(question, { offset: button.offset, limit: ANSWER_PAGE_SIZE });
-  const hidden = message.flags.has(MessageFlags.Ephemeral);
+  if (ownCopy) {
+    // Someone else's public answer: their own hidden copy of that page, which they may page further.
+    const copyId = await respond.send(renderAnswer(page, { askerId: interaction.user.id, hidden: true }));
+    ctx.answers.remember(copyId, question);
+    return { answered: page.answer.answered };
+  }
   // No content: an edit keeps the message's first line (who it is for) and pings nobody again.
   await respond.update(renderAnswer(page, { askerId: button.askerId, hidden }));
   ctx.answers.remember(message.id, question);

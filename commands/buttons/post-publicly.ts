@@ -1,6 +1,8 @@
 /**
  * "Post publicly": re-posts a hidden answer for the whole channel, with a Delete button in
- * place of this one. It copies the message shown, so it works after a restart too.
+ * place of this one, and says who asked (as Discord's "X used /ask" would). The hidden answer's
+ * button is disabled first, so the answer cannot be posted twice. It copies the message shown,
+ * so it works after a restart too.
  */
 import { type APIButtonComponentWithCustomId, type ButtonInteraction, ButtonStyle, ComponentType } from 'discord.js';
 import type { BotContext, HandlerResult } from '../../src/discord/context.js';
@@ -13,18 +15,19 @@ import type { Responder } from '../../src/discord/respond.js';
 /** The button action this module handles (see custom-id.ts). */
 export const action = 'public';
 
+/** The label the hidden answer's button takes once the answer is posted. */
+export const POSTED_LABEL = 'Posted publicly';
+
 function isCustomIdButton(component: { type: ComponentType }): component is APIButtonComponentWithCustomId {
   return component.type === ComponentType.Button && 'custom_id' in component;
 }
 
-/** The clicked message's buttons, with "Post publicly" turned into "Delete". */
-function publicButtons(interaction: ButtonInteraction, askerId: string): ButtonSpec[][] {
+/** The clicked message's buttons, the "Post publicly" one changed by `swap`. */
+function mapButtons(interaction: ButtonInteraction, swap: (b: APIButtonComponentWithCustomId) => ButtonSpec): ButtonSpec[][] {
   return interaction.message.components.map((row) => {
     const components = 'components' in row ? row.components.map((c) => c.toJSON()) : [];
     return components.filter(isCustomIdButton).map((b): ButtonSpec => {
-      if (decodeAskButton(b.custom_id)?.action === 'public') {
-        return { customId: encodeAskButton({ action: 'delete', askerId }), label: 'Delete', style: ButtonStyle.Danger };
-      }
+      if (decodeAskButton(b.custom_id)?.action === 'public') return swap(b);
       return { customId: b.custom_id, label: b.label ?? '…', style: b.style, ...(b.disabled === true ? { disabled: true } : {}) };
     });
   });
@@ -34,11 +37,22 @@ function publicButtons(interaction: ButtonInteraction, askerId: string): ButtonS
 export async function execute(interaction: ButtonInteraction, button: AskButton, respond: Responder, ctx: BotContext): Promise<HandlerResult> {
   if (button.action !== 'public') throw new Error(`post-publicly got a ${button.action} button`);
   if (interaction.user.id !== button.askerId) throw new UserFacingError('Only the person who asked can post this answer.');
-  respond.intend({ kind: 'reply', ephemeral: false });
+  respond.intend({ kind: 'update' });
   const { message } = interaction;
   const embeds = message.embeds.map((e) => e.toJSON());
   if (embeds.length === 0) throw new UserFacingError('There is nothing to post here any more. Please ask again.');
-  const messageId = await respond.send({ embeds, buttons: publicButtons(interaction, button.askerId) });
+  // First the hidden copy loses its button: a second click finds it disabled.
+  await respond.update({
+    embeds,
+    buttons: mapButtons(interaction, (b) => ({ customId: b.custom_id, label: POSTED_LABEL, style: ButtonStyle.Success, disabled: true })),
+    ephemeral: true,
+  });
+  const messageId = await respond.send({
+    // Names the asker without pinging them (nobody is in pingUsers).
+    content: `-# Asked by <@${button.askerId}>`,
+    embeds,
+    buttons: mapButtons(interaction, () => ({ customId: encodeAskButton({ action: 'delete', askerId: button.askerId }), label: 'Delete', style: ButtonStyle.Danger })),
+  });
   const question = ctx.answers.recall(message.id) ?? questionOfEmbed(embeds[0]);
   if (question !== undefined) ctx.answers.remember(messageId, question);
   return {};

@@ -2,7 +2,7 @@
  * Documents and sections as things to look up by name ("Title › Section"), for /source.
  */
 import { SECTION_SEPARATOR } from '../knowledge/chunk.js';
-import type { KnowledgeBase, Passage, SourceDocument } from '../knowledge/types.js';
+import type { Block, KnowledgeBase, Passage, SourceDocument } from '../knowledge/types.js';
 import { normalizeForMatch } from '../retrieval/suggest.js';
 
 /** A document or one of its sections. */
@@ -67,4 +67,16 @@ export function findSections(entries: readonly SectionEntry[], typed: string, li
     .sort((a, b) => a.label.length - b.label.length || a.order - b.order)
     .slice(0, limit)
     .map((m) => m.entry);
+}
+
+/**
+ * The paragraphs and lists an entry shows, each exactly as it stands in the document's text: a
+ * section's own blocks (not its subsections'), a document's lead (the blocks before its first
+ * heading). Never rebuilt from passages, which overlap when a long paragraph is chunked.
+ *
+ * @example sectionParagraphs(entry).every((p) => entry.document.text.includes(p)) // true
+ */
+export function sectionParagraphs(entry: SectionEntry): string[] {
+  const inEntry = (block: Block): boolean => block.headingPath.join(SECTION_SEPARATOR) === entry.section;
+  return entry.document.blocks.filter(inEntry).map((block) => entry.document.text.slice(block.start, block.end));
 }

@@ -11,13 +11,19 @@ import { runCli, UsageError } from './run.js';
 const USAGE = `usage: npm run ask -- [--json] [--limit N] [--knowledge DIR] ["question"]
   Without a question and with --json, reads one question per line from stdin.`;
 
-/** The JSON line of the CLI contract for one answer. */
+/**
+ * The JSON line of the CLI contract for one answer. `citation.file` is the knowledge file
+ * (`<folder name>/<path inside it>`); `citation.source` holds the same value as a deprecated
+ * alias, kept because external scorers (BEIR SciFact document-id matching) read it.
+ *
+ * @example JSON.parse(answerToJson(answer)).excerpts[0].citation.file // 'knowledge/article.txt'
+ */
 export function answerToJson(answer: Answer): string {
   return JSON.stringify({
     question: answer.question,
     answered: answer.answered,
     confidence: answer.confidence,
-    excerpts: answer.excerpts.map(({ text, score, citation }) => ({ text, score, citation })),
+    excerpts: answer.excerpts.map(({ text, score, citation }) => ({ text, score, citation: { ...citation, file: citation.source } })),
   });
 }
 

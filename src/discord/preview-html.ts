@@ -4,6 +4,7 @@
  * eyeballing changes without a Discord server. Every text is HTML-escaped.
  */
 import { ButtonStyle } from 'discord.js';
+import { formatTimestamp, parseMarkdown, type MarkdownNode } from './render/markdown.js';
 import type { DiscordPayload } from './respond.js';
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -17,42 +18,42 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
 }
 
-// The markdown Footnote's messages use, most specific first.
-const INLINE = /\\([^0-9A-Za-z\s])|\*\*|__|\[((?:\\.|[^\\\]])*)\]\((https?:\/\/[^()\s]+)\)|```([^]*?)```|`([^`\n]+)`|<t:(-?\d{1,13})(?::[tTdDfFR])?>|\n/gy;
+/** How mentions read in a preview (there is no server to look names up in). */
+const MENTION_PREFIX = { user: '@', role: '@', channel: '#' } as const;
+
+function nodesToHtml(nodes: readonly MarkdownNode[]): string {
+  return nodes
+    .map((node): string => {
+      switch (node.kind) {
+        case 'text':
+          return escapeHtml(node.text);
+        case 'break':
+          return '<br>';
+        case 'code':
+          return node.block ? `<pre>${escapeHtml(node.text)}</pre>` : `<code>${escapeHtml(node.text)}</code>`;
+        case 'link':
+          return `<a href="${escapeHtml(node.href)}">${nodesToHtml(node.children)}</a>`;
+        case 'time':
+          return `<span class="time">${escapeHtml(formatTimestamp(node.seconds, node.style))}</span>`;
+        case 'mention':
+          return `<span class="mention">${MENTION_PREFIX[node.of]}${node.of === 'role' ? 'role' : 'unknown'}</span>`;
+        case 'element': {
+          const cls = node.className === undefined ? '' : ` class="${escapeHtml(node.className)}"`;
+          return `<${node.tag}${cls}>${nodesToHtml(node.children)}</${node.tag}>`;
+        }
+      }
+    })
+    .join('');
+}
 
 /**
- * Turns Discord markdown (escapes, bold, underline, masked links, code, timestamps, newlines) into HTML.
+ * Turns Discord markdown into HTML with the same reading of it as the playground page
+ * ({@link parseMarkdown}); every text is escaped and only http(s) links are made.
  *
- * @example markdownToHtml('**a** [b](https://x.org)') // '<strong>a</strong> <a href="https://x.org">b</a>'
+ * @example markdownToHtml('**a** [b](https://x.org)') // '<strong>a</strong> <a href="https://x.org/">b</a>'
  */
 export function markdownToHtml(markdown: string): string {
-  let html = '';
-  const open = { bold: false, underline: false };
-  let i = 0;
-  while (i < markdown.length) {
-    INLINE.lastIndex = i;
-    const m = INLINE.exec(markdown);
-    if (!m) {
-      const next = markdown.slice(i).search(/[\\*_[`<\n]/);
-      const end = next < 0 ? markdown.length : next === 0 ? i + 1 : i + next;
-      html += escapeHtml(markdown.slice(i, end));
-      i = end;
-      continue;
-    }
-    const [token, escaped, label, url, block, code, seconds] = m;
-    if (escaped !== undefined) html += escapeHtml(escaped);
-    else if (token === '**') html += (open.bold = !open.bold) ? '<strong>' : '</strong>';
-    else if (token === '__') html += (open.underline = !open.underline) ? '<u>' : '</u>';
-    else if (url !== undefined) html += `<a href="${escapeHtml(url)}">${markdownToHtml(label ?? '')}</a>`;
-    else if (block !== undefined) html += `<pre>${escapeHtml(block.replace(/^\n/, ''))}</pre>`;
-    else if (code !== undefined) html += `<code>${escapeHtml(code)}</code>`;
-    else if (seconds !== undefined) html += `<span class="time">${escapeHtml(new Date(Number(seconds) * 1000).toISOString().slice(0, 10))}</span>`;
-    else html += '<br>';
-    i += token.length;
-  }
-  if (open.bold) html += '</strong>';
-  if (open.underline) html += '</u>';
-  return html;
+  return nodesToHtml(parseMarkdown(markdown));
 }
 
 const BUTTON_CLASS: Partial<Record<ButtonStyle, string>> = {
@@ -74,7 +75,8 @@ body{margin:0;padding:24px;background:#313338;color:#dbdee1;font:16px/1.375 "gg 
 code,pre{background:#1e1f22;border-radius:4px;font-family:Consolas,monospace;font-size:85%}pre{padding:8px;white-space:pre-wrap}
 .buttons{display:flex;gap:8px;margin-top:8px;flex-wrap:wrap}.btn{border:0;border-radius:3px;color:#fff;padding:2px 16px;height:32px;font:500 14px inherit}
 .primary{background:#5865f2}.secondary{background:#4e5058}.success{background:#248046}.danger{background:#da373c}.btn[disabled]{opacity:.5}
-.time{background:#3f4147;border-radius:3px;padding:0 2px}`;
+.time,.mention{background:#3f4147;border-radius:3px;padding:0 2px}em{font-style:italic}s{text-decoration:line-through}
+.spoiler{background:#1e1f22;color:transparent}blockquote{margin:0;border-left:4px solid #4e5058;padding-left:12px}.subtext{font-size:12px;color:#949ba4}`;
 
 /** Options of {@link renderPreviewHtml}. */
 export interface PreviewOptions {

@@ -65,7 +65,7 @@ export function createWorld(): World {
       moderator: {
         id: moderatorUser,
         username: 'morgan_mod',
-        globalName: 'Morgan (mod)',
+        globalName: 'Morgan',
         roles: [moderatorRole],
         permissions: (BigInt(EVERYONE_PERMISSIONS) | BigInt(MODERATOR_PERMISSIONS)).toString(),
       },

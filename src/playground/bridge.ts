@@ -97,6 +97,22 @@ function hasButton(message: StoredMessage, customId: string): boolean {
   );
 }
 
+/**
+ * The person a typed `target` names, as Discord's user picker finds them: a mention or id, the
+ * display name or username (with or without `@`, any case), or the unique person whose display
+ * name or username starts with what was typed.
+ *
+ * @example findPerson(users, 'Morgan')?.username // 'morgan_mod'
+ */
+export function findPerson<T extends { readonly id: string; readonly username: string; readonly globalName: string }>(people: readonly T[], typed: string): T | undefined {
+  const wanted = typed.trim().replace(/^<@!?(\d+)>$/, '$1').replace(/^@/, '').toLowerCase();
+  if (wanted === '') return undefined;
+  const exact = people.find((p) => [p.id, p.username.toLowerCase(), p.globalName.toLowerCase()].includes(wanted));
+  if (exact) return exact;
+  const starting = people.filter((p) => p.username.toLowerCase().startsWith(wanted) || p.globalName.toLowerCase().startsWith(wanted));
+  return starting.length === 1 ? starting[0] : undefined;
+}
+
 /** Connects pages to one fake Discord. */
 export class PlaygroundBridge {
   private readonly pages = new Set<PageConnection>();
@@ -136,7 +152,7 @@ export class PlaygroundBridge {
   }
 
   private hello(): ServerMessage {
-    const person = (user: FakeUser): PersonInfo => ({ id: user.id, name: user.globalName, username: user.username });
+    const person = (user: FakeUser): PersonInfo => ({ id: user.id, name: user.globalName, username: user.username, permissions: user.permissions });
     const { fake } = this;
     return {
       type: 'hello',
@@ -257,16 +273,15 @@ export class PlaygroundBridge {
     });
   }
 
-  /** A typed option value as the fake's builders take it; users are looked up by name or id. */
+  /** A typed option value as the fake's builders take it; users are looked up as Discord's picker does. */
   private resolve(value: TypedValue): OptionValue | undefined {
     if (typeof value !== 'object') return value;
-    const wanted = value.user.trim().replace(/^<@!?(\d+)>$/, '$1').replace(/^@/, '').toLowerCase();
-    return Object.entries(this.fake.users).find(([role, u]) => [role, u.id, u.username, u.globalName.toLowerCase()].includes(wanted))?.[1];
+    return findPerson(Object.values(this.fake.users), value.user);
   }
 
   private unknownUser(option: string, value: TypedValue): string {
     const { member, moderator } = this.fake.users;
     const typed = typeof value === 'object' ? value.user : String(value);
-    return `\`${option}\`: nobody here is called “${typed}”. Try @${member.username} or @${moderator.username}.`;
+    return `\`${option}\`: nobody here is called “${typed}”. Try ${member.globalName} (@${member.username}) or ${moderator.globalName} (@${moderator.username}).`;
   }
 }

@@ -1,5 +1,5 @@
 /**
- * The slice of the browser DOM that the page script (client.ts) uses, as types only.
+ * The slice of the browser DOM that the page scripts (client/*.ts) use, as types only.
  *
  * Why not TypeScript's `dom` library: the project compiles as one Node program, and a
  * `/// <reference lib="dom" />` in one file would make `document` and the DOM's fetch types
@@ -36,7 +36,7 @@ export interface DomElement extends DomNode {
   readonly tagName: string;
   readonly dataset: Record<string, string | undefined>;
   readonly style: { background: string; borderLeftColor: string; height: string; left: string; top: string };
-  readonly classList: { add(token: string): void; remove(token: string): void; toggle(token: string, force?: boolean): boolean };
+  readonly classList: { add(token: string): void; remove(token: string): void; contains(token: string): boolean; toggle(token: string, force?: boolean): boolean };
   readonly offsetWidth: number;
   readonly offsetHeight: number;
   readonly scrollHeight: number;

@@ -26,7 +26,7 @@ export interface PlaygroundOptions {
   readonly logLevel?: BotConfig['logLevel'];
   /** Passed to `startBot` (tests give a service without an index cache). */
   readonly bot?: StartBotOptions;
-  /** Folder with page.html, page.css and client.js (default: beside this module, as built in dist/). */
+  /** Folder with page.html and page.css, beside the client modules (default: beside this module, as built in dist/). */
   readonly assetsDir?: string;
 }
 

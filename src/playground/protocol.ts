@@ -12,6 +12,8 @@ export interface PersonInfo {
   readonly id: string;
   readonly name: string;
   readonly username: string;
+  /** The person's permissions in the channel (Discord's bitfield), to show only the commands they may use. */
+  readonly permissions?: string;
 }
 
 /** A command option as registered with Discord. */

@@ -3,7 +3,7 @@
  * bridge. Only same-origin pages may open the socket, and on a loopback address only requests
  * naming a loopback host are served (so a web page elsewhere cannot reach it by DNS rebinding).
  */
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -17,12 +17,19 @@ export const SOCKET_PATH = '/socket';
 /** Largest message the page may send over the socket. */
 const SOCKET_MESSAGE_MAX_BYTES = 64 * 1024;
 
-/** The files served, by URL path. */
+/** The files served from the assets folder, by URL path. */
 const ASSETS: Readonly<Record<string, { file: string; type: string }>> = {
   '/': { file: 'page.html', type: 'text/html; charset=utf-8' },
   '/page.css': { file: 'page.css', type: 'text/css; charset=utf-8' },
-  '/client.js': { file: 'client.js', type: 'text/javascript; charset=utf-8' },
 };
+const SCRIPT_TYPE = 'text/javascript; charset=utf-8';
+/**
+ * The page's ES modules, as paths under the built `src/` folder (the assets folder's parent):
+ * every module of the client folder, and the markdown reader it shares with the HTML preview.
+ * They are served at the same paths, so the modules' relative imports resolve in the browser.
+ */
+const CLIENT_FOLDER = 'playground/client';
+const SHARED_MODULES = ['discord/render/markdown.js'] as const;
 
 /** What the server does with a connected page. */
 export interface SocketHandler {
@@ -38,7 +45,7 @@ export interface WebServerOptions {
   readonly port: number;
   /** Serve on a non-loopback address (refused otherwise). */
   readonly allowRemote: boolean;
-  /** Folder holding page.html, page.css and client.js. */
+  /** Folder holding page.html and page.css; its parent holds the page's modules (see {@link CLIENT_FOLDER}). */
   readonly assetsDir: string;
   readonly sockets: SocketHandler;
 }
@@ -77,15 +84,22 @@ function securityHeaders(host: string): Record<string, string> {
   };
 }
 
+async function readAsset(file: string): Promise<Buffer> {
+  try {
+    return await readFile(file);
+  } catch {
+    throw new Error(`the playground page is incomplete: ${file} is missing (build first: node scripts/build.mjs)`);
+  }
+}
+
 async function loadAssets(dir: string): Promise<Map<string, { body: Buffer; type: string }>> {
   const loaded = new Map<string, { body: Buffer; type: string }>();
-  for (const [path, asset] of Object.entries(ASSETS)) {
-    try {
-      loaded.set(path, { body: await readFile(join(dir, asset.file)), type: asset.type });
-    } catch {
-      throw new Error(`the playground page is incomplete: ${join(dir, asset.file)} is missing (build first: node scripts/build.mjs)`);
-    }
-  }
+  for (const [path, asset] of Object.entries(ASSETS)) loaded.set(path, { body: await readAsset(join(dir, asset.file)), type: asset.type });
+  const modulesRoot = join(dir, '..');
+  const clientFiles = await readdir(join(modulesRoot, CLIENT_FOLDER)).catch(() => [] as string[]);
+  const modules = [...clientFiles.filter((f) => f.endsWith('.js')).map((f) => `${CLIENT_FOLDER}/${f}`), ...SHARED_MODULES];
+  if (!modules.includes(`${CLIENT_FOLDER}/main.js`)) await readAsset(join(modulesRoot, CLIENT_FOLDER, 'main.js'));
+  for (const module of modules) loaded.set(`/${module}`, { body: await readAsset(join(modulesRoot, module)), type: SCRIPT_TYPE });
   return loaded;
 }
 

@@ -5,7 +5,7 @@
  */
 import { answerQuestion, DEFAULT_EXCERPTS, type Answer } from '../answer/answer.js';
 import { surroundingContext, type PassageContext } from '../answer/context.js';
-import { summarizeDocuments, type DocumentSummary } from '../answer/documents.js';
+import { lastCommitTimes, summarizeDocuments, type DocumentSummary } from '../answer/documents.js';
 import { viewPassage, type PassageView } from '../answer/passage-view.js';
 import { findSections, type SectionEntry } from '../answer/sections.js';
 import { KnowledgeError } from '../knowledge/errors.js';
@@ -160,7 +160,8 @@ export async function createKnowledgeService(dir: string, options: KnowledgeServ
       return current.sectionByKey.get(key);
     },
     async documents() {
-      return summarizeDocuments(current.index.knowledge);
+      const knowledge = current.index.knowledge;
+      return summarizeDocuments(knowledge, { commits: await lastCommitTimes(knowledge.root) });
     },
     reload() {
       reloading ??= doReload().finally(() => {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../src/answer/answer.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import { buildSearchIndex } from '../../src/retrieval/search-index.js';
+import { formatAnswerForTerminal } from '../../src/cli/terminal-answer.js';
 import { ensureBuilt, runAsk } from '../helpers/cli.js';
 import { removeScratch, writeKnowledge } from '../helpers/knowledge.js';
 
@@ -11,7 +12,7 @@ afterAll(removeScratch);
 
 const ANIMALS = { 'animals.md': '# Animals\n\nThe zebra crossed the river.\n\nThe lion slept in the shade.\n' };
 
-interface JsonCitation { title: string; section: string; paragraph: number; source: string; url?: string }
+interface JsonCitation { title: string; section: string; paragraph: number; source: string; url?: string; file: string }
 interface JsonExcerpt { text: string; score: number; citation: JsonCitation }
 interface JsonAnswer { question: string; answered: boolean; confidence: string; excerpts: JsonExcerpt[] }
 
@@ -31,7 +32,9 @@ function expectContractShape(answer: JsonAnswer): void {
     expect(typeof excerpt.text).toBe('string');
     expect(typeof excerpt.score).toBe('number');
     const keys = Object.keys(excerpt.citation);
-    expect(keys).toEqual(['title', 'section', 'paragraph', 'source', ...(keys.includes('url') ? ['url'] : [])]);
+    expect(keys).toEqual(['title', 'section', 'paragraph', 'source', ...(keys.includes('url') ? ['url'] : []), 'file']);
+    // `file` is the knowledge file; `source` is its deprecated alias, kept for external scorers.
+    expect(excerpt.citation.source).toBe(excerpt.citation.file);
     expect(Number.isInteger(excerpt.citation.paragraph)).toBe(true);
   }
 }
@@ -100,7 +103,7 @@ describe('ask --json (the contract tools rely on)', () => {
           {
             text: 'The **zebra** crossed the river.',
             score: expected.excerpts[0]?.score,
-            citation: { title: 'Animals', section: '', paragraph: 1, source: 'knowledge/animals.md' },
+            citation: { title: 'Animals', section: '', paragraph: 1, source: 'knowledge/animals.md', file: 'knowledge/animals.md' },
           },
         ],
       },
@@ -168,7 +171,7 @@ describe('ask for people (without --json)', () => {
     const run = runAsk(['--knowledge', 'knowledge', 'zebra'], { cwd: dirname(root) });
     // then
     expect(run.status).toBe(0);
-    expect(run.stdout).toBe(['Answer (confidence: high)', '', '1. The **zebra** crossed the river.', '   — Animals ¶1', '     knowledge/animals.md', ''].join('\n'));
+    expect(run.stdout).toBe(['Answer (confidence: high)', '', '1. The zebra crossed the river.', '   — Animals ¶1', '     knowledge/animals.md', ''].join('\n'));
   });
 
   it('prints the link of a cited document that has one', () => {
@@ -176,7 +179,7 @@ describe('ask for people (without --json)', () => {
     expect(run.status).toBe(0);
     const lines = run.stdout.split('\n');
     expect(lines.slice(0, 2)).toEqual(['Answer (confidence: high)', '']);
-    expect(lines[2]).toMatch(/^1\. In 2022, the \*\*Foreign Malign Influence Center\*\*/);
+    expect(lines[2]).toMatch(/^1\. In 2022, the Foreign Malign Influence Center/);
     expect(lines[3]).toBe('   — Foreign interference in the 2024 United States elections › Background ¶3');
     expect(lines[4]).toMatch(/^ {5}https:\/\/en\.wikipedia\.org\/wiki\/Foreign_interference_in_the_2024_United_States_elections#Background:~:text=/);
   });
@@ -185,6 +188,41 @@ describe('ask for people (without --json)', () => {
     const root = await writeKnowledge(ANIMALS);
     const run = runAsk(['--knowledge', 'knowledge', 'Who wrote Hamlet?'], { cwd: dirname(root) });
     expect(run.status).toBe(0);
-    expect(run.stdout).toBe('No answer in the knowledge. The knowledge never mentions “Hamlet”.\n');
+    expect(run.stdout).toBe("The sources don't say. They never mention “Hamlet”.\n");
+  });
+
+  // Regression: matched words came out as raw `**zebra**` on a terminal and in pipes.
+  it('given no terminal, then matched words are plain text; given a terminal, then they are ANSI bold — never `**`', async () => {
+    const root = await writeKnowledge(ANIMALS);
+    const piped = runAsk(['--knowledge', 'knowledge', 'zebra'], { cwd: dirname(root) });
+    expect(piped.stdout).not.toContain('**');
+    expect(piped.stdout).not.toContain('\u001b[');
+    const knowledge = await loadKnowledge(root);
+    const answer = answerQuestion(buildSearchIndex(knowledge), 'zebra');
+    const terminal = formatAnswerForTerminal(answer, true);
+    expect(terminal).toContain('The \u001b[1mzebra\u001b[22m crossed the river.');
+    expect(terminal).not.toContain('**');
+  });
+
+  it('given an abstention with close passages, then each is one short line, not a full excerpt', () => {
+    const answer = {
+      question: 'Who won?',
+      answered: false,
+      confidence: 'none' as const,
+      reason: 'The closest passages share only the most common words of the knowledge with the question.',
+      excerpts: [1, 2].map((n) => ({
+        text: `${'long words '.repeat(40)}${n}`,
+        score: 0.1,
+        passageId: `p${n}`,
+        citation: { title: 'Animals', section: 'Plains', paragraph: n, source: 'knowledge/animals.md' },
+        excerpt: { text: `${'long words '.repeat(40)}${n}`, start: 0, end: 441, highlights: [] as [number, number][], cutBefore: false, cutAfter: false },
+      })),
+    };
+    const lines = formatAnswerForTerminal(answer, false).trimEnd().split('\n');
+    expect(lines[0]).toBe("The sources don't say. Nothing in them answers this question, so I won't guess.");
+    expect(lines.join('\n')).not.toMatch(/most common words/);
+    const closest = lines.filter((l) => l.startsWith('- Animals › Plains'));
+    expect(closest).toHaveLength(2);
+    for (const line of closest) expect(line.length).toBeLessThan(140);
   });
 });

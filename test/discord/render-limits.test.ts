@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { embedLength } from '../../src/discord/clamp.js';
 import * as L from '../../src/discord/limits.js';
 import type { ReplyMessage } from '../../src/discord/message.js';
-import { renderAnswer } from '../../src/discord/render/answer.js';
+import { CLOSEST_LINE_TEXT_MAX, renderAnswer } from '../../src/discord/render/answer.js';
 import { renderHelp } from '../../src/discord/render/help.js';
 import { renderReload } from '../../src/discord/render/reload.js';
 import { renderSources } from '../../src/discord/render/sources.js';
@@ -38,7 +38,7 @@ describe('rendering within Discord limits', () => {
     const payload = toDiscordPayload(renderAnswer(hugePage(), { askerId: '9'.repeat(20), hidden: true }));
     // then
     const labels = payload.components.flatMap((r) => r.components.map((b) => b.label));
-    expect(labels).toEqual(['More context', 'Previous', 'Next passage', 'Post publicly']);
+    expect(labels).toEqual(['More context', 'Previous results', 'Next results', 'Post publicly']);
     expectWithinLimits(payload);
   });
 
@@ -61,9 +61,35 @@ describe('rendering within Discord limits', () => {
     // when
     const embed = toDiscordPayload(renderAnswer(page, { askerId: ASKER, hidden: false })).embeds[0];
     // then
-    expect(embed?.description).toContain('I could not find an answer in the sources.');
-    expect(embed?.description).toContain('closest passages');
-    expect(embed?.fields?.[0]?.name).toBe('Closest passage 1');
+    expect(embed?.description).toBe(
+      "**The sources don't say.** Nothing in them answers this question, so I won't guess.\n\nThe closest passages, which do not answer it:\n• Bees › Hives ¶2: “Bees make honey.…”",
+    );
+    expect(embed?.fields).toEqual([]);
+  });
+
+  // Regression: abstentions posted three full excerpts publicly, in jargon.
+  it('given an abstention with long closest passages, when rendered, then each is one short line and no file path shows', () => {
+    const long = 'Honey bees store honey in wax combs and feed it to the colony through the winter months. '.repeat(6);
+    const page = pageOf('Who won?', [excerptOf(long), excerptOf(long, { title: 'Wasps' })], { answered: false });
+    const embed = toDiscordPayload(renderAnswer(page, { askerId: ASKER, hidden: false })).embeds[0];
+    const lines = (embed?.description ?? '').split('\n').filter((l) => l.startsWith('• '));
+    expect(lines).toHaveLength(2);
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(CLOSEST_LINE_TEXT_MAX + 40);
+    expect(embed?.description).not.toContain('knowledge/bees.md');
+  });
+
+  it('given pages after the first, when rendered, then they say which results they hold, plainly, without the first page\'s confidence', () => {
+    const second = toDiscordPayload(renderAnswer(pageOf('q', [excerptOf('a'), excerptOf('b'), excerptOf('c')], { offset: 3, hasMore: true }), { askerId: ASKER, hidden: false })).embeds[0];
+    const last = toDiscordPayload(renderAnswer(pageOf('q', [excerptOf('a')], { offset: 9 }), { askerId: ASKER, hidden: false })).embeds[0];
+    expect(second?.description).toMatch(/^Results 4–6: lower-ranked passages/);
+    expect(second?.description).not.toContain('Confidence');
+    // Regression: a single last result read "Results 10–10".
+    expect(last?.description).toMatch(/^Result 10: lower-ranked passages/);
+  });
+
+  it('given an excerpt from a document without a URL, when rendered, then its citation names the document, not the file', () => {
+    const embed = toDiscordPayload(renderAnswer(pageOf('q', [excerptOf('Bees.')]), { askerId: ASKER, hidden: false })).embeds[0];
+    expect(embed?.fields?.[0]?.value).toBe('Bees.…\n— Bees › Hives ¶2');
   });
 
   it('given no target, when rendered, then nobody may be pinged; given a target, then only the target', () => {
@@ -95,7 +121,7 @@ describe('rendering within Discord limits', () => {
 
   it('given the help, a huge source list and a reload with many problems, when rendered, then each fits', () => {
     // given
-    const docs = Array.from({ length: 60 }, (_, i) => ({ title: `Doc ${i} ${'x'.repeat(300)}`, path: `d${i}.md`, url: `https://example.org/${i}`, license: 'CC0', sections: 3, passages: 9, modifiedMs: 1.7e12 }));
+    const docs = Array.from({ length: 60 }, (_, i) => ({ title: `Doc ${i} ${'x'.repeat(300)}`, path: `d${i}.md`, url: `https://example.org/${i}`, license: 'CC0', sections: 3, passages: 9, modifiedMs: 1.7e12, date: { kind: 'file' as const, ms: 1.7e12 } }));
     const problems = Array.from({ length: 500 }, (_, i) => `knowledge/bad-${i}.md:${i}: front matter: title must be a non-empty string \`\`\` end`);
     const stats = { documents: 1, passages: 11, loadedAt: 0 };
     // when

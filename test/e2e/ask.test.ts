@@ -41,7 +41,7 @@ describe('/ask', () => {
     expect(embed.fields?.[0]?.value).toMatch(/\*\*Russia\w*\*\*/);
     expect(embed.fields?.[0]?.value).toMatch(/\n— \[Foreign interference in the 2024 United States elections[^\]]* ¶\d+\]\(https:\/\/en\.wikipedia\.org\/wiki\/Foreign_interference/);
     expect(embed.footer?.text).toBe('Source: Foreign interference in the 2024 United States elections (CC BY-SA 4.0) · quoted verbatim');
-    expect(buttonLabels(message)).toEqual(['More context', 'Next passage', 'Delete']);
+    expect(buttonLabels(message)).toEqual(['More context', 'Next results', 'Delete']);
     expect(buttonIds(message).every((id) => id.length <= 100)).toBe(true);
     expect(await logOf(h, sent)).toMatchObject({ event: 'interaction', kind: 'slash', command: 'ask', user: user.id, outcome: 'ok', answered: true });
   });
@@ -51,7 +51,7 @@ describe('/ask', () => {
     const message = await replyOf(h.fake, sent);
     expect((await firstResponse(h.fake, sent)).body).toEqual({ type: 5, data: { flags: 64 } });
     expect(message.flags).toBe(64);
-    expect(buttonLabels(message)).toEqual(['More context', 'Next passage', 'Post publicly']);
+    expect(buttonLabels(message)).toEqual(['More context', 'Next results', 'Post publicly']);
   });
 
   it('given a target, when asked, then the answer is addressed to them and only they may be pinged', async () => {
@@ -73,8 +73,14 @@ describe('/ask', () => {
     const sent = h.fake.sendInteraction(h.fake.slashCommand('ask', { query: 'Who wrote Hamlet?' }, { user: freshUser() }));
     const message = await replyOf(h.fake, sent);
     const embed = message.embeds[0]!;
-    expect(embed.description).toMatch(/^\*\*I could not find an answer in the sources\.\*\*/);
-    expect(embed.fields?.every((f) => f.name.startsWith('Closest passage'))).toBe(true);
+    // Plain words, the closest passages one short line each (not three full excerpts), no paging.
+    expect(embed.description).toMatch(/^\*\*The sources don't say\.\*\* They never mention “Hamlet”\./);
+    expect(embed.description).not.toMatch(/knowledge|most common words/i);
+    expect(embed.fields ?? []).toEqual([]);
+    const closest = (embed.description ?? '').split('\n').filter((line) => line.startsWith('• '));
+    expect(closest.length).toBeGreaterThan(0);
+    for (const line of closest) expect(line.replace(/\]\([^)]*\)/g, ']').length).toBeLessThan(220);
+    expect(buttonLabels(message)).toEqual(['Delete']);
     expect(await logOf(h, sent)).toMatchObject({ command: 'ask', answered: false });
   });
 
@@ -134,9 +140,13 @@ describe('answer buttons', () => {
     expect(context.flags).toBe(64);
     expect(context.embeds[0]?.title).toMatch(/^Context: Foreign interference/);
     expect(context.embeds[0]?.description).toMatch(/▶ \*\*¶\d+\*\*/);
+    // and it links back to the answer it expands
+    expect(context.content).toContain(`(https://discord.com/channels/${h.fake.guild.id}/${answer.channel_id}/${answer.id})`);
+    // and its footer names the document, its licence and link, never the file
+    expect(context.embeds[0]?.footer?.text).toBe('Foreign interference in the 2024 United States elections · CC BY-SA 4.0 · https://en.wikipedia.org/wiki/Foreign_interference_in_the_2024_United_States_elections');
   });
 
-  it('given an answer, when "Next passage" is clicked, then the message itself shows the next results', async () => {
+  it('given an answer, when "Next results" is clicked, then the message itself shows the next results, worded as weaker matches', async () => {
     // given
     const answer = await askPublicly('Iran hack campaign');
     const next = buttonIds(answer).find((id) => id.startsWith('ask:next:'))!;
@@ -147,10 +157,29 @@ describe('answer buttons', () => {
     const updated = h.fake.messages().find((m) => m.id === answer.id)!;
     expect((await firstResponse(h.fake, sent)).body).toMatchObject({ type: 7 });
     expect(next).toMatch(/^ask:next:3:\d+$/);
-    expect(updated.embeds[0]?.description).toContain('Results 4–');
-    expect(updated.embeds[0]?.fields?.[0]?.name).toBe('Excerpt 4');
+    expect(updated.embeds[0]?.description).toMatch(/^Results 4–6: lower-ranked passages that match the question less well than the first 3\./);
+    // Regression: later pages kept the first page's "Confidence: medium … cover most of the question".
+    expect(updated.embeds[0]?.description).not.toContain('Confidence');
+    expect(updated.embeds[0]?.fields?.map((f) => f.name)).toEqual(['Excerpt 4', 'Excerpt 5', 'Excerpt 6']);
     expect(updated.embeds[0]?.title).toBe('Iran hack campaign');
-    expect(buttonLabels(updated)).toContain('Previous');
+    expect(buttonLabels(updated)).toEqual(['More context', 'Previous results', 'Next results', 'Delete']);
+  });
+
+  it('given a public answer, when someone other than the asker or a moderator pages it, then they get their own hidden copy and the answer stays', async () => {
+    // given
+    const asker = freshUser();
+    const answer = await askPublicly('Iran hack campaign', asker);
+    const next = buttonIds(answer).find((id) => id.startsWith('ask:next:'))!;
+    const stranger = freshUser();
+    // when
+    const sent = h.fake.sendInteraction(h.fake.button(next, answer, { user: stranger }));
+    const copy = await replyOf(h.fake, sent);
+    // then
+    expect(copy.id).not.toBe(answer.id);
+    expect(copy.flags).toBe(64);
+    expect(copy.embeds[0]?.fields?.[0]?.name).toBe('Excerpt 4');
+    expect(buttonIds(copy)).toContain(`ask:public:${stranger.id}`);
+    expect(h.fake.messages().find((m) => m.id === answer.id)?.embeds).toEqual(answer.embeds);
   });
 
   it('given an answer, when someone else clicks "Delete", then they are refused privately and the answer stays', async () => {
@@ -188,16 +217,23 @@ describe('answer buttons', () => {
     const post = buttonIds(hidden).find((id) => id.startsWith('ask:public:'))!;
     // when
     const sent = h.fake.sendInteraction(h.fake.button(post, hidden, { user: asker }));
-    const posted = await replyOf(h.fake, sent);
+    const followUp = await h.fake.waitForRequest((r) => r.method === 'POST' && r.path.startsWith('/webhooks/') && r.path.includes(sent.token) && r.status === 200);
+    const posted = h.fake.messages().find((m) => m.id === (followUp.response as { id?: string }).id)!;
     // then
     expect(posted.flags).toBe(0);
     expect(posted.allowed_mentions).toEqual({ parse: [] });
     expect(posted.embeds).toEqual(hidden.embeds);
-    expect(buttonLabels(posted)).toEqual(['More context', 'Next passage', 'Delete']);
+    // it says who asked, as Discord's "X used /ask" would, without pinging them
+    expect(posted.content).toBe(`-# Asked by <@${asker.id}>`);
+    expect(buttonLabels(posted)).toEqual(['More context', 'Next results', 'Delete']);
     expect(buttonIds(posted)).toContain(`ask:delete:${asker.id}`);
-    // and its "Next passage" still pages the same question
+    // and the hidden answer can no longer be posted a second time
+    const after = h.fake.messages().find((m) => m.id === hidden.id)!;
+    expect(buttonLabels(after)).toEqual(['More context', 'Next results', 'Posted publicly']);
+    expect(JSON.stringify(after.components)).toContain(`"custom_id":"${post}","label":"Posted publicly","style":3,"disabled":true`);
+    // and its "Next results" still pages the same question, for its asker
     const next = buttonIds(posted).find((id) => id.startsWith('ask:next:'))!;
-    await firstResponse(h.fake, h.fake.sendInteraction(h.fake.button(next, posted)));
+    await firstResponse(h.fake, h.fake.sendInteraction(h.fake.button(next, posted, { user: asker })));
     expect(h.fake.messages().find((m) => m.id === posted.id)?.embeds[0]?.fields?.[0]?.name).toBe('Excerpt 4');
   });
 });

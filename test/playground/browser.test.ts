@@ -21,7 +21,7 @@ const CHROMIUM_ARGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--dis
 const IRAN_QUESTION = 'Who did Iranian operatives pretend to be?';
 /** Waits for something the bot does (a reply, an edit); generous for a loaded CI machine. */
 const BOT_MS = 10_000;
-/** The page waits this long after a keystroke before asking for suggestions (client.ts). */
+/** The page waits this long after a keystroke before asking for suggestions (client/composer.ts). */
 const AUTOCOMPLETE_DEBOUNCE_MS = 120;
 
 let playground: Playground;
@@ -35,7 +35,7 @@ const timings: string[] = [];
 beforeAll(async () => {
   const executablePath = BROWSER.path;
   if (!browserRuns || executablePath === undefined) return;
-  ensureBuilt(); // the page's script is served as built: dist/src/playground/client.js
+  ensureBuilt(); // the page's script is served as built: dist/src/playground/client/*.js
   playground = await startPlayground({
     knowledgeDir: SHIPPED_KNOWLEDGE,
     port: 0,

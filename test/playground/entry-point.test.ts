@@ -37,12 +37,38 @@ describe('npm run playground (dist)', () => {
     expect(url, playground.output()).toBeDefined();
     const page = await fetch(url!);
     expect(page.status).toBe(200);
-    expect(await page.text()).toContain('<script type="module" src="client.js"></script>');
-    expect((await fetch(new URL('client.js', url))).status).toBe(200);
+    expect(await page.text()).toContain('<script type="module" src="playground/client/main.js"></script>');
+    expect((await fetch(new URL('playground/client/main.js', url))).status).toBe(200);
+    expect((await fetch(new URL('discord/render/markdown.js', url))).status).toBe(200);
     playground.process.kill('SIGTERM');
     const [code] = await once(playground.process, 'exit');
     expect(code).toBe(0);
   });
+
+  it('given `npm run playground`, when npm gets SIGTERM, then the node server stops too (regression: it kept serving)', async () => {
+    // given: the npm script as people start it (npm → sh → node)
+    let output = '';
+    const npm = spawn('npm', ['run', '-s', 'playground', '--', '--port', '0'], { cwd: REPO_ROOT, env: { ...process.env, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    child = npm;
+    npm.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+    npm.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+    const deadline = Date.now() + 30_000;
+    while (!/http:\/\/127\.0\.0\.1:\d+\//.test(output) && Date.now() < deadline && npm.exitCode === null) await new Promise((r) => setTimeout(r, 25));
+    const url = /http:\/\/127\.0\.0\.1:\d+\//.exec(output)?.[0];
+    expect(url, output).toBeDefined();
+    expect((await fetch(url!)).status).toBe(200);
+    // when: only npm is signalled, as a process manager or `kill PID` would
+    npm.kill('SIGTERM');
+    await once(npm, 'exit');
+    // then: nothing serves the page any more
+    const stoppedBy = Date.now() + 10_000;
+    let serving = true;
+    while (serving && Date.now() < stoppedBy) {
+      serving = await fetch(url!, { signal: AbortSignal.timeout(1000) }).then(() => true, () => false);
+      if (serving) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(serving, `${url} still answers after npm was stopped`).toBe(false);
+  }, 60_000);
 
   it('given --host 0.0.0.0 without --allow-remote, when started, then it refuses with exit code 1', async () => {
     const playground = run(['--host', '0.0.0.0']);

@@ -2,7 +2,7 @@
  * The web server's guards: only loopback Host names on its port, the socket only for
  * same-origin pages, the page served with a strict content security policy.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,15 +16,21 @@ let web: WebServer;
 const received: unknown[] = [];
 
 beforeAll(async () => {
+  // The layout of the build: src/playground/{page.html,page.css,client/*.js} and the shared markdown module.
   assets = await mkdtemp(join(tmpdir(), 'footnote-playground-'));
-  await writeFile(join(assets, 'page.html'), '<!doctype html><title>t</title>');
-  await writeFile(join(assets, 'page.css'), 'body {}');
-  await writeFile(join(assets, 'client.js'), '// client');
+  await mkdir(join(assets, 'playground', 'client'), { recursive: true });
+  await mkdir(join(assets, 'discord', 'render'), { recursive: true });
+  await writeFile(join(assets, 'playground', 'page.html'), '<!doctype html><title>t</title>');
+  await writeFile(join(assets, 'playground', 'page.css'), 'body {}');
+  await writeFile(join(assets, 'playground', 'client', 'main.js'), '// client');
+  await writeFile(join(assets, 'playground', 'client', 'main.js.map'), '{}');
+  await writeFile(join(assets, 'discord', 'render', 'markdown.js'), '// markdown');
+  await writeFile(join(assets, 'discord', 'render', 'answer.js'), '// not for the page');
   web = await startWebServer({
     host: '127.0.0.1',
     port: 0,
     allowRemote: false,
-    assetsDir: assets,
+    assetsDir: join(assets, 'playground'),
     sockets: {
       connect: (page) => {
         page.send({ type: 'notice', level: 'warning', text: 'hello' });
@@ -83,6 +89,17 @@ describe('the web server', () => {
   it('given unknown paths, then 404', async () => {
     expect((await get('/../package.json', `127.0.0.1:${web.port}`)).status).toBe(404);
     expect((await get('/client.ts', `127.0.0.1:${web.port}`)).status).toBe(404);
+    expect((await get('/playground/client/main.js.map', `127.0.0.1:${web.port}`)).status).toBe(404);
+    expect((await get('/discord/render/answer.js', `127.0.0.1:${web.port}`)).status).toBe(404);
+    expect((await get('/playground/page.html', `127.0.0.1:${web.port}`)).status).toBe(404);
+  });
+
+  it('given the page\'s modules, then the client folder and the shared markdown reader are served as JavaScript', async () => {
+    for (const path of ['/playground/client/main.js', '/discord/render/markdown.js']) {
+      const response = await get(path, `127.0.0.1:${web.port}`);
+      expect(response.status, path).toBe(200);
+      expect(response.headers['content-type'], path).toBe('text/javascript; charset=utf-8');
+    }
   });
 
   it('given the page\'s own origin, when the socket is opened, then it connects', async () => {

@@ -4,13 +4,14 @@
  */
 import { ButtonStyle, type APIEmbed, type APIEmbedField } from 'discord.js';
 import { formatExcerpt } from '../../answer/excerpt.js';
+import { ABSTAIN_HEADLINE, plainReason } from '../../answer/plain-reason.js';
 import type { AnswerExcerpt } from '../../answer/answer.js';
 import type { AnswerPage } from '../../service/knowledge-service.js';
 import { encodeAskButton, MAX_OFFSET } from '../custom-id.js';
 import { escapeText, unescapeText } from '../escape.js';
 import { EMBED_FIELD_VALUE_MAX, EMBED_TITLE_MAX } from '../limits.js';
 import type { ButtonSpec, ReplyMessage } from '../message.js';
-import { truncateMarkdown } from '../truncate.js';
+import { truncateMarkdown, truncatePlain } from '../truncate.js';
 import { citationLink, COLORS, oneLine, sourcesFooter } from './style.js';
 
 /** Excerpts per page of an answer. */
@@ -40,43 +41,67 @@ export function excerptMarkdown(excerpt: AnswerExcerpt): string {
   return oneLine(formatExcerpt(excerpt.excerpt, (t) => `**${t}**`, escapeText));
 }
 
-function excerptField(excerpt: AnswerExcerpt, number: number, answered: boolean): APIEmbedField {
+function excerptField(excerpt: AnswerExcerpt, number: number): APIEmbedField {
   const link = `— ${citationLink(excerpt.citation)}`;
   const room = EMBED_FIELD_VALUE_MAX - link.length - 1;
   const text = room > 40 ? truncateMarkdown(excerptMarkdown(excerpt), room) : '';
-  return { name: answered ? `Excerpt ${number}` : `Closest passage ${number}`, value: text === '' ? link : `${text}\n${link}` };
+  return { name: `Excerpt ${number}`, value: text === '' ? link : `${text}\n${link}` };
+}
+
+/** Characters of a closest passage shown on its one line when Footnote abstains. */
+export const CLOSEST_LINE_TEXT_MAX = 90;
+
+/** A closest passage of an abstention on one short line: its citation and the excerpt's start. */
+function closestLine(excerpt: AnswerExcerpt): string {
+  const plain = oneLine(formatExcerpt(excerpt.excerpt, (t) => t, (t) => t));
+  return `• ${citationLink(excerpt.citation)}: “${escapeText(truncatePlain(plain, CLOSEST_LINE_TEXT_MAX))}”`;
+}
+
+/** Results `first`–`last` of a later page, said plainly ("Result 10" when it is one). */
+export function resultsRange(first: number, last: number): string {
+  return first === last ? `Result ${first}` : `Results ${first}–${last}`;
 }
 
 function description(page: AnswerPage): string {
   const { answer, offset } = page;
-  const lines: string[] = [];
-  if (answer.answered) lines.push(CONFIDENCE_LINE[answer.confidence]);
-  else {
-    lines.push(`**I could not find an answer in the sources.** ${escapeText(answer.reason ?? '')}`.trim());
-    lines.push(answer.excerpts.length > 0 ? 'Here are the closest passages I found:' : 'Nothing in the sources comes close. Try other words, or see `/sources`.');
+  if (!answer.answered) {
+    const lines = [`**${ABSTAIN_HEADLINE}** ${escapeText(plainReason(answer.reason))}`];
+    if (answer.excerpts.length === 0) lines.push('Nothing in the sources comes close. Try other words, or see `/sources`.');
+    else lines.push('', 'The closest passages, which do not answer it:', ...answer.excerpts.map(closestLine));
+    return lines.join('\n');
   }
-  if (offset > 0) lines.push(`Results ${offset + 1}–${offset + answer.excerpts.length}.`);
-  return lines.join('\n');
+  if (offset === 0) return CONFIDENCE_LINE[answer.confidence];
+  // Later pages hold lower-ranked passages: the first page's confidence does not apply to them.
+  const range = resultsRange(offset + 1, offset + answer.excerpts.length);
+  return `${range}: lower-ranked passages that match the question less well than the first ${offset}. Check them before relying on them.`;
 }
 
-/** The answer's buttons: More context, Previous/Next passage, and Delete or Post publicly. */
+/** Label of the button that shows the next page. */
+export const NEXT_LABEL = 'Next results';
+/** Label of the button that shows the previous page. */
+export const PREVIOUS_LABEL = 'Previous results';
+
+/** The answer's buttons: More context, Previous/Next results, and Delete or Post publicly. */
 function answerButtons(page: AnswerPage, view: AnswerView): ButtonSpec[] {
   const { askerId } = view;
   const buttons: ButtonSpec[] = [];
   const first = page.answer.excerpts[0];
-  if (first) buttons.push({ customId: encodeAskButton({ action: 'more', passageId: first.passageId }), label: 'More context', style: ButtonStyle.Primary });
-  if (page.offset > 0) {
-    const offset = Math.max(0, page.offset - ANSWER_PAGE_SIZE);
-    buttons.push({ customId: encodeAskButton({ action: 'next', offset, askerId }), label: 'Previous', style: ButtonStyle.Secondary });
-  }
-  const next = page.offset + ANSWER_PAGE_SIZE;
-  if (page.hasMore || page.offset > 0) {
-    buttons.push({
-      customId: encodeAskButton({ action: 'next', offset: Math.min(next, MAX_OFFSET), askerId }),
-      label: 'Next passage',
-      style: ButtonStyle.Secondary,
-      ...(page.hasMore && next <= MAX_OFFSET ? {} : { disabled: true }),
-    });
+  // An abstention shows its closest passages as one line each: no context or paging to offer.
+  if (page.answer.answered) {
+    if (first) buttons.push({ customId: encodeAskButton({ action: 'more', passageId: first.passageId }), label: 'More context', style: ButtonStyle.Primary });
+    if (page.offset > 0) {
+      const offset = Math.max(0, page.offset - ANSWER_PAGE_SIZE);
+      buttons.push({ customId: encodeAskButton({ action: 'next', offset, askerId }), label: PREVIOUS_LABEL, style: ButtonStyle.Secondary });
+    }
+    const next = page.offset + ANSWER_PAGE_SIZE;
+    if (page.hasMore || page.offset > 0) {
+      buttons.push({
+        customId: encodeAskButton({ action: 'next', offset: Math.min(next, MAX_OFFSET), askerId }),
+        label: NEXT_LABEL,
+        style: ButtonStyle.Secondary,
+        ...(page.hasMore && next <= MAX_OFFSET ? {} : { disabled: true }),
+      });
+    }
   }
   buttons.push(
     view.hidden
@@ -97,7 +122,7 @@ export function renderAnswer(page: AnswerPage, view: AnswerView): ReplyMessage {
     color: answer.answered ? COLORS[answer.confidence] : COLORS.none,
     title: truncateMarkdown(escapeText(oneLine(answer.question)) || 'Your question', EMBED_TITLE_MAX),
     description: description(page),
-    fields: answer.excerpts.map((e, i) => excerptField(e, page.offset + i + 1, answer.answered)),
+    fields: answer.answered ? answer.excerpts.map((e, i) => excerptField(e, page.offset + i + 1)) : [],
     footer: { text: sourcesFooter(page.sources) },
   };
   const content = [view.targetId === undefined ? undefined : `<@${view.targetId}>, this answer is for you.`, view.intro]

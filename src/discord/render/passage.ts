@@ -6,7 +6,7 @@ import { ButtonStyle, type APIEmbed } from 'discord.js';
 import type { PassageContext } from '../../answer/context.js';
 import type { PassageView } from '../../answer/passage-view.js';
 import { encodeAskButton } from '../custom-id.js';
-import { escapeText, safeUrl } from '../escape.js';
+import { escapeText, maskedLink, safeUrl } from '../escape.js';
 import { EMBED_DESCRIPTION_MAX, EMBED_TITLE_MAX } from '../limits.js';
 import type { ReplyMessage } from '../message.js';
 import { truncateMarkdown } from '../truncate.js';
@@ -15,8 +15,18 @@ import { citationLabel, COLORS, oneLine } from './style.js';
 /** Share of the description the cited paragraphs may use before neighbours get any. */
 const CITED_SHARE = 0.6;
 
-const footerOf = (view: PassageView): string =>
-  [view.document.license, view.citation.source].filter((s): s is string => s !== undefined).join(' · ');
+/**
+ * The footer members see: the document's title, licence and link; never the file's path (that
+ * is for logs, validate-knowledge and `ask --json`).
+ *
+ * @example documentFooter({ title: 'Bees', license: 'CC0', url: 'https://example.org/bees' }) // 'Bees · CC0 · https://example.org/bees'
+ */
+export function documentFooter(document: { readonly title: string; readonly license?: string; readonly url?: string }): string {
+  const url = safeUrl(document.url);
+  return [oneLine(document.title), document.license ?? 'licence not stated', url].filter((s): s is string => s !== undefined).join(' · ');
+}
+
+const footerOf = (view: PassageView): string => documentFooter(view.document);
 
 function titled(view: PassageView, prefix = ''): APIEmbed {
   const url = safeUrl(view.citation.url);
@@ -50,9 +60,9 @@ export function renderPassage(view: PassageView, options: { readonly note?: stri
 /**
  * The paragraphs around a passage, the cited one(s) marked, shown privately.
  *
- * @example renderContext(context).embeds?.[0]?.description // '…\n\n▶ **¶2** The cited paragraph …'
+ * @example renderContext(context, { expands: message.url }).embeds?.[0]?.description // '…\n\n▶ **¶2** The cited paragraph …'
  */
-export function renderContext(context: PassageContext): ReplyMessage {
+export function renderContext(context: PassageContext, options: { readonly expands?: string } = {}): ReplyMessage {
   const cited = context.paragraphs.filter((p) => p.cited).length || 1;
   const others = Math.max(1, context.paragraphs.length - cited);
   const citedRoom = Math.floor((EMBED_DESCRIPTION_MAX * CITED_SHARE) / cited) - 40;
@@ -73,5 +83,6 @@ export function renderContext(context: PassageContext): ReplyMessage {
     description: truncateMarkdown(parts.join('\n\n'), EMBED_DESCRIPTION_MAX),
     footer: { text: footerOf(context) },
   };
-  return { embeds: [embed], ephemeral: true };
+  const back = options.expands === undefined ? undefined : safeUrl(options.expands);
+  return { ...(back === undefined ? {} : { content: `-# ↩ More context for ${maskedLink('this message', back)}` }), embeds: [embed], ephemeral: true };
 }

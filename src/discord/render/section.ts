@@ -3,11 +3,12 @@
  */
 import type { APIEmbed } from 'discord.js';
 import { viewPassage } from '../../answer/passage-view.js';
-import type { SectionEntry } from '../../answer/sections.js';
+import { sectionParagraphs, type SectionEntry } from '../../answer/sections.js';
 import { escapeText, maskedLink, safeUrl } from '../escape.js';
 import { EMBED_DESCRIPTION_MAX, EMBED_TITLE_MAX } from '../limits.js';
 import type { ReplyMessage } from '../message.js';
 import { truncateMarkdown } from '../truncate.js';
+import { documentFooter } from './passage.js';
 import { COLORS, oneLine } from './style.js';
 
 /** Room the lead text of a document may take before its list of sections. */
@@ -27,7 +28,8 @@ export function renderSection(entry: SectionEntry, knowledgeRoot: string): Reply
   const first = entry.passages[0];
   const view = first && viewPassage(knowledgeRoot, entry.document, first);
   const url = safeUrl(entry.kind === 'document' ? entry.document.url : view?.citation.url);
-  const texts = (entry.kind === 'document' ? entry.passages.filter((p) => p.section === '') : entry.passages).map((p) => escapeText(p.text));
+  // Verbatim from the document's text, paragraph by paragraph (passages overlap; never join them).
+  const texts = sectionParagraphs(entry).map(escapeText);
   let description: string;
   if (entry.kind === 'document') {
     const lead = texts.length > 0 ? truncateMarkdown(texts.join('\n\n'), DOCUMENT_LEAD_MAX) : '';
@@ -41,7 +43,7 @@ export function renderSection(entry: SectionEntry, knowledgeRoot: string): Reply
     title: truncateMarkdown(escapeText(entry.label), EMBED_TITLE_MAX),
     ...(url === undefined ? {} : { url }),
     description: truncateMarkdown(description || '(no text)', EMBED_DESCRIPTION_MAX - link.length) + link,
-    footer: { text: [entry.document.license, `${entry.passages.length} passages`, view?.citation.source].filter(Boolean).join(' · ') },
+    footer: { text: documentFooter(entry.document) },
   };
   return { embeds: [embed] };
 }

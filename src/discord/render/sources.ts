@@ -2,8 +2,8 @@
  * The list of documents Footnote answers from (/sources).
  */
 import { TimestampStyles, time, type APIEmbed, type APIEmbedField } from 'discord.js';
-import type { DocumentSummary } from '../../answer/documents.js';
-import { escapeText, maskedLink } from '../escape.js';
+import type { DocumentDate, DocumentSummary } from '../../answer/documents.js';
+import { escapeText, maskedLink, safeUrl } from '../escape.js';
 import { EMBED_FIELD_NAME_MAX, EMBED_FIELDS_MAX, EMBED_TOTAL_MAX } from '../limits.js';
 import type { ReplyMessage } from '../message.js';
 import { truncateMarkdown } from '../truncate.js';
@@ -14,19 +14,51 @@ const MORE_FIELD_ROOM = 100;
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
+/**
+ * A link named for where it leads (`en.wikipedia.org`), or undefined without a usable URL.
+ *
+ * @example namedLink('https://en.wikipedia.org/wiki/Bee') // '[en.wikipedia.org](https://en.wikipedia.org/wiki/Bee)'
+ */
+export function namedLink(url: string | undefined): string | undefined {
+  if (url === undefined) return undefined;
+  try {
+    return safeUrl(url) === undefined ? undefined : maskedLink(new URL(url).hostname.replace(/^www\./, ''), url);
+  } catch {
+    return undefined;
+  }
+}
+
+/** When the text was fetched or revised, and how that is known. */
+export function dateLine(date: DocumentDate): string {
+  const seconds = Math.floor(date.ms / 1000);
+  switch (date.kind) {
+    case 'fetched': {
+      const revision = date.revision === undefined ? '' : ` (revision ${escapeText(date.revision)})`;
+      return `fetched ${time(seconds, TimestampStyles.LongDate)}${revision}`;
+    }
+    case 'committed':
+      return `last revised ${time(seconds, TimestampStyles.LongDate)} (git)`;
+    case 'file':
+      return `file changed ${time(seconds, TimestampStyles.RelativeTime)}`;
+  }
+}
+
 function documentField(doc: DocumentSummary): APIEmbedField {
+  const permalink = doc.permalink === undefined ? undefined : maskedLink('this version', doc.permalink);
   const parts = [
-    doc.url === undefined ? escapeText(doc.path) : maskedLink('link', doc.url),
+    // Members see where the text comes from, never the bot's file path.
+    namedLink(doc.url) ?? 'no link',
+    ...(permalink === undefined || safeUrl(doc.permalink) === undefined ? [] : [permalink]),
     doc.license === undefined ? 'licence not stated' : escapeText(doc.license),
     plural(doc.sections, 'section'),
     plural(doc.passages, 'passage'),
-    `changed ${time(Math.floor(doc.modifiedMs / 1000), TimestampStyles.RelativeTime)}`,
+    dateLine(doc.date),
   ];
   return { name: truncateMarkdown(escapeText(doc.title), EMBED_FIELD_NAME_MAX), value: parts.join(' · ') };
 }
 
 /**
- * One field per document (title, link, licence, sections, passages, last change).
+ * One field per document (title, named link, licence, sections, passages, when fetched or revised).
  *
  * @example renderSources(summaries).embeds?.[0]?.title // 'Sources (1 document)'
  */

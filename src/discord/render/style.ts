@@ -28,13 +28,13 @@ export function citationLabel(citation: Pick<Citation, 'title' | 'section' | 'pa
 }
 
 /**
- * The citation as a masked link to the source, or as text naming the file when it has no URL.
+ * The citation as a masked link to the source, or as text when it has no URL (never the file's
+ * path: members see titles, not the bot's disk).
  *
  * @example citationLink(citation) // '[A › B ¶2](https://example.org/a#B)'
  */
 export function citationLink(citation: Citation): string {
-  const label = citationLabel(citation);
-  return citation.url === undefined ? `${maskedLink(label, undefined)} (${maskedLink(citation.source, undefined)})` : maskedLink(label, citation.url);
+  return maskedLink(citationLabel(citation), citation.url);
 }
 
 /**
@@ -66,4 +66,33 @@ export function headingChoiceName(title: string, section: string, rest = ''): st
   if (full.length <= CHOICE_NAME_MAX) return full;
   const titleRoom = Math.max(CHOICE_TITLE_MIN, CHOICE_NAME_MAX - tail.length);
   return truncatePlain(`${truncatePlain(oneLine(title), titleRoom)}${tail}`, CHOICE_NAME_MAX);
+}
+
+/** A document title named after a passage choice is cut to this. */
+const CHOICE_SHORT_TITLE_MAX = 28;
+/** The snippet always keeps at least this much of a choice name. */
+const CHOICE_SNIPPET_MIN = 30;
+
+/** What a passage choice is made of (a `PassageSuggestion`). */
+export interface PassageChoiceParts {
+  readonly title: string;
+  readonly section: string;
+  readonly paragraph: number;
+  readonly snippet: string;
+}
+
+/**
+ * A /search choice name that leads with what tells passages apart: the innermost section (the
+ * title for a document's lead), the paragraph and the snippet; the document's title, shortened,
+ * only when the choices come from more than one document.
+ *
+ * @example passageChoiceName({ title: 'Bees', section: 'Hives › Winter', paragraph: 2, snippet: 'Bees cluster …' }, false)
+ * // 'Winter ¶2 — Bees cluster …'
+ */
+export function passageChoiceName(parts: PassageChoiceParts, showTitle: boolean): string {
+  const leaf = parts.section === '' ? truncatePlain(oneLine(parts.title), CHOICE_SHORT_TITLE_MAX) : oneLine(parts.section.split(SECTION_SEPARATOR).at(-1) ?? '');
+  const head = `${truncatePlain(leaf, CHOICE_NAME_MAX - CHOICE_SNIPPET_MIN - 8)} ¶${parts.paragraph} — `;
+  const tail = showTitle && parts.section !== '' ? ` · ${truncatePlain(oneLine(parts.title), CHOICE_SHORT_TITLE_MAX)}` : '';
+  const room = Math.max(CHOICE_SNIPPET_MIN, CHOICE_NAME_MAX - head.length - tail.length);
+  return truncatePlain(`${head}${truncatePlain(oneLine(parts.snippet), room)}${tail}`, CHOICE_NAME_MAX);
 }

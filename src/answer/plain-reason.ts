@@ -1,0 +1,24 @@
+/**
+ * Why Footnote did not answer, in words a member understands. The abstention's own reasons are
+ * written for people tuning retrieval ("the closest passages share only the most common words
+ * …"); only the ones that tell a member something useful are said, reworded.
+ */
+
+/** The one-line headline of every abstention. */
+export const ABSTAIN_HEADLINE = "The sources don't say.";
+
+/** Said when no reason helps the member. */
+const GENERIC = "Nothing in them answers this question, so I won't guess.";
+
+/**
+ * The abstention's explanation in plain words.
+ *
+ * @example plainReason('The knowledge never mentions “Hamlet”.') // 'They never mention “Hamlet”.'
+ * @example plainReason('The closest passages cover too little of the question.') // "Nothing in them answers this question, so I won't guess."
+ */
+export function plainReason(reason: string | undefined): string {
+  const unknown = /^The knowledge never mentions (“.+”)\.$/.exec(reason ?? '');
+  if (unknown) return `They never mention ${unknown[1]}.`;
+  if (reason === 'The question has no words to search for.') return 'Your question has no words to search for; try a few more.';
+  return GENERIC;
+}

@@ -1,0 +1,55 @@
+/**
+ * The message list: adds, replaces and removes messages as the server reports them, and stays
+ * scrolled to the newest one when the person was already there.
+ */
+import type { DomElement } from '../browser.js';
+import { byId, str, type Json } from './dom.js';
+import { isVisible, renderMessage, renderNotice } from './messages.js';
+import { state } from './state.js';
+
+/** The list's node. */
+export const messagesNode = byId('messages');
+
+/** Runs a change, keeping the list at the bottom if it was there. */
+export function keepScrolled(change: () => void): void {
+  const atBottom = messagesNode.scrollHeight - messagesNode.scrollTop - messagesNode.clientHeight < 80;
+  change();
+  if (atBottom) messagesNode.scrollTop = messagesNode.scrollHeight;
+}
+
+function messageNode(id: string): DomElement | undefined {
+  return [...messagesNode.querySelectorAll('.message[data-id]')].find((n) => n.dataset.id === id);
+}
+
+/** Shows a new or changed message. */
+export function upsert(message: Json): void {
+  const id = str(message.id);
+  if (id === undefined) return;
+  state.messages.set(id, message);
+  keepScrolled(() => {
+    const existing = messageNode(id);
+    if (!isVisible(message)) return void existing?.remove();
+    const fresh = renderMessage(message);
+    if (existing) existing.replaceWith(fresh);
+    else messagesNode.appendChild(fresh);
+  });
+}
+
+/** Removes a deleted message. */
+export function remove(id: string): void {
+  state.messages.delete(id);
+  messageNode(id)?.remove();
+}
+
+/** Draws every message again (after a switch of person: ephemeral ones change). */
+export function renderAll(): void {
+  keepScrolled(() => {
+    for (const node of messagesNode.querySelectorAll('.message:not(.notice)')) node.remove();
+    for (const message of state.messages.values()) if (isVisible(message)) messagesNode.appendChild(renderMessage(message));
+  });
+}
+
+/** Shows a playground notice at the bottom. */
+export function notice(level: 'error' | 'warning', text: string): void {
+  keepScrolled(() => messagesNode.appendChild(renderNotice(level, text)));
+}
