@@ -22,11 +22,14 @@ export interface ExtractedPage {
 
 /** Longest title kept (a hostile page could make it huge). */
 const TITLE_MAX = 200;
+/** Page furniture removed before Readability looks (on short pages it would otherwise keep a cookie banner). */
+const FURNITURE = 'nav, aside, form, dialog, body > header, body > footer, [role="navigation"], [role="banner"], [role="contentinfo"], [role="dialog"], [aria-hidden="true"], [hidden], [id*="cookie" i], [class*="cookie" i], [id*="consent" i], [class*="consent" i]';
 const REMOVED_ELEMENTS = ['script', 'style', 'noscript', 'iframe', 'frame', 'object', 'embed', 'form', 'input', 'button', 'select', 'textarea', 'svg', 'canvas', 'template', 'img', 'picture', 'video', 'audio', 'link', 'meta'] as const;
 
 // Minimal DOM shapes used here: linkedom's types are loose, and this keeps the code honest about what it touches.
 interface Element {
   getAttribute(name: string): string | null;
+  remove(): void;
   readonly textContent: string | null;
 }
 interface Document {
@@ -45,6 +48,7 @@ export function extractHtml(html: string, pageUrl: string): ExtractedPage {
   const { document } = parseHTML(html) as unknown as { document: Document };
   const links = pageLinks(document, pageUrl);
   const license = statedLicense(document);
+  for (const element of [...document.querySelectorAll(FURNITURE)]) element.remove();
   // Readability mutates the document it reads; the links and licence were taken first.
   const article = new Readability(document as never, { keepClasses: false }).parse();
   const content = article?.content ?? '';
@@ -84,7 +88,8 @@ function statedLicense(document: Document): string | undefined {
 
 function toMarkdown(html: string, pageUrl: string): string {
   const turndown = new TurndownService({ headingStyle: 'atx', codeBlockStyle: 'fenced', bulletListMarker: '-', emDelimiter: '*' });
-  turndown.remove([...REMOVED_ELEMENTS]);
+  // An added rule wins over turndown's own (its image rule would otherwise keep <img> as ![](src)).
+  turndown.addRule('text-only', { filter: [...REMOVED_ELEMENTS], replacement: () => '' });
   turndown.addRule('safe-links', {
     filter: 'a',
     replacement: (content, node) => {

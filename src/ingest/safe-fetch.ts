@@ -191,8 +191,8 @@ function get(url: URL, address: ResolvedAddress, request: FetchRequest, options:
       const status = res.statusCode ?? 0;
       const declared = Number(res.headers['content-length']);
       if (status >= 200 && status < 300 && Number.isFinite(declared) && declared > maxBytes) {
-        res.destroy();
         fail(new IngestError(`skipped: larger than ${formatBytes(maxBytes)} (${formatBytes(declared)})`));
+        res.destroy();
         return;
       }
       const chunks: Buffer[] = [];
@@ -200,8 +200,9 @@ function get(url: URL, address: ResolvedAddress, request: FetchRequest, options:
       res.on('data', (chunk: Buffer) => {
         size += chunk.length;
         if (size > maxBytes) {
-          res.destroy();
+          // Reject first: destroying the response emits its own (less telling) errors.
           fail(new IngestError(`skipped: larger than ${formatBytes(maxBytes)}`));
+          res.destroy();
           return;
         }
         chunks.push(chunk);

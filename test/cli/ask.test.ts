@@ -11,7 +11,7 @@ afterAll(removeScratch);
 
 const ANIMALS = { 'animals.md': '# Animals\n\nThe zebra crossed the river.\n\nThe lion slept in the shade.\n' };
 
-interface JsonCitation { title: string; section: string; paragraph: number; source: string; url?: string }
+interface JsonCitation { title: string; section: string; paragraph: number; source: string; url?: string; permalink?: string; fetchedAt?: string }
 interface JsonExcerpt { text: string; score: number; citation: JsonCitation }
 interface JsonAnswer { question: string; answered: boolean; confidence: string; excerpts: JsonExcerpt[] }
 
@@ -31,7 +31,8 @@ function expectContractShape(answer: JsonAnswer): void {
     expect(typeof excerpt.text).toBe('string');
     expect(typeof excerpt.score).toBe('number');
     const keys = Object.keys(excerpt.citation);
-    expect(keys).toEqual(['title', 'section', 'paragraph', 'source', ...(keys.includes('url') ? ['url'] : [])]);
+    const optional = ['url', 'permalink', 'fetchedAt'].filter((key) => keys.includes(key));
+    expect(keys).toEqual(['title', 'section', 'paragraph', 'source', ...optional]);
     expect(Number.isInteger(excerpt.citation.paragraph)).toBe(true);
   }
 }
