@@ -4,7 +4,7 @@
  * atomically (temporary file beside it, then rename), so a reader sees the old file or the new one.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { parseMetadata, sidecarPathFor } from '../knowledge/front-matter.js';
 import { parseKnowledgeFile } from '../knowledge/parse-document.js';
@@ -104,6 +104,19 @@ export function checkDocument(path: string, rendered: RenderedDocument): void {
     throw new IngestError(`not written: ${problems.map((p) => p.message).join('; ') || 'unreadable document'}`);
   }
   if (result.parsed.document.blocks.length === 0) throw new IngestError('skipped: no text');
+}
+
+/** The temporary files {@link writeFileAtomic} makes (dot-named, so the loader never reads one). */
+const TEMPORARY_FILE = /^\..+\.\d+\.[0-9a-f]{8}\.tmp$/;
+
+/**
+ * Removes temporary files a killed sync left in `folder` (a sync's own are renamed away before it ends).
+ *
+ * @example await removeStaleTemporaries('knowledge/docs')
+ */
+export async function removeStaleTemporaries(folder: string): Promise<void> {
+  const names = await readdir(folder).catch(() => [] as string[]);
+  await Promise.all(names.filter((name) => TEMPORARY_FILE.test(name)).map((name) => rm(join(folder, name), { force: true })));
 }
 
 /**

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { addressPolicy } from './address-policy.js';
 import { IngestError, reasonOf } from './errors.js';
 import { HostGate } from './host-gate.js';
-import { checkDocument, contentHash, removeDocument, writeDocument } from './knowledge-file.js';
+import { checkDocument, contentHash, removeDocument, removeStaleTemporaries, writeDocument } from './knowledge-file.js';
 import { DEFAULT_HOST_DELAY_MS, DEFAULT_MAX_PAGES, MAX_CONCURRENT_PER_HOST } from './limits.js';
 import { manifestPath, readManifest, writeManifest } from './manifest.js';
 import type { ReportedItem, SourceReport } from './report.js';
@@ -81,6 +81,7 @@ export async function syncSource(spec: SourceSpec, options: SyncOptions): Promis
   const root = options.knowledgeDir;
   const manifestFile = manifestPath(root, spec);
   const previous = await readManifest(manifestFile, spec.source);
+  await removeStaleTemporaries(spec.collection === undefined ? root : join(root, spec.collection));
   const context = connectorContext(options);
   const failure = (error: unknown): SourceReport => ({
     source: spec.source, added: [], changed: [], unchanged: 0, removed: [], failed: [], error: reasonOf(error), durationMs: performance.now() - started,

@@ -6,7 +6,7 @@ import type { SourceSpec } from '../../src/ingest/types.js';
 import { fingerprintKnowledge, loadKnowledge } from '../../src/knowledge/load.js';
 import { openIndex } from '../../src/retrieval/open-index.js';
 import { ensureBuilt, runAsk } from '../helpers/cli.js';
-import { removeScratch, scratchDir, writeKnowledge } from '../helpers/knowledge.js';
+import { removeScratch, writeKnowledge } from '../helpers/knowledge.js';
 import { addDocsPages, startFixtureSite, type FixtureSite } from './fixture-site.js';
 
 let site: FixtureSite;
@@ -54,7 +54,7 @@ describe('a docs site through its sitemap', () => {
   it('ingests every page (main content, provenance), skips what robots.txt disallows, and ask cites the page', async () => {
     const report = await syncSource(spec, options(root));
     expect(report.error).toBeUndefined();
-    expect(report.added.sort()).toEqual([1, 2, 3, 4, 5].map((n) => `${site.origin}/docs/page-${n}`).sort());
+    expect([...report.added].sort()).toEqual([1, 2, 3, 4, 5].map((n) => `${site.origin}/docs/page-${n}`).sort());
     expect(report.failed).toEqual(
       expect.arrayContaining([
         { url: `${site.origin}/private/secret`, reason: 'skipped: disallowed by robots.txt' },
@@ -130,9 +130,9 @@ describe('a docs site through its sitemap', () => {
     const page2 = after.find((name) => name.includes('docs-page-2-')) ?? '';
     expect(await readFile(join(root, 'docs', page2), 'utf8')).toContain('download the gizmo2 archive');
     expect(askJson(root, 'How do I restart the daemon4 service?').excerpts.every((e) => !e.citation.source.includes('page-4'))).toBe(true);
-    page(3).status = undefined;
+    delete page(3).status;
     page(4).inSitemap = true;
-    page(5).status = undefined;
+    delete page(5).status;
   });
 
   it('refuses the loopback site without --allow-private, and changes nothing', async () => {
