@@ -10,6 +10,7 @@ import type {
   RESTPostAPIApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { BotConfig } from '../config.js';
+import type { KnowledgeSync } from '../ingest/knowledge-sync.js';
 import type { KnowledgeService } from '../service/knowledge-service.js';
 import type { AnswerMemory } from './answer-memory.js';
 import type { Clock, Cooldowns } from './cooldown.js';
@@ -26,6 +27,8 @@ export interface BotContext {
   readonly clock: Clock;
   readonly cooldowns: Cooldowns;
   readonly answers: AnswerMemory;
+  /** Re-ingests the sources of sources.yaml (/sync and the schedule); absent when syncing is off. */
+  readonly sync?: KnowledgeSync;
 }
 
 /** What a handler reports for the interaction log line. */

@@ -15,8 +15,12 @@ import { citationLabel, COLORS, oneLine } from './style.js';
 /** Share of the description the cited paragraphs may use before neighbours get any. */
 const CITED_SHARE = 0.6;
 
+// Ingested documents: the permanent link (MediaWiki ?oldid=, git blob at a commit), else the fetch date (footers show plain text).
+const pinnedOf = ({ permalink, fetchedAt }: NonNullable<PassageView['document']['provenance']> = {}): string | undefined =>
+  permalink !== undefined ? `permalink ${permalink}` : fetchedAt === undefined ? undefined : `fetched ${fetchedAt.slice(0, 10)}`;
+
 const footerOf = (view: PassageView): string =>
-  [view.document.license, view.citation.source].filter((s): s is string => s !== undefined).join(' · ');
+  [view.document.license, view.citation.source, pinnedOf(view.document.provenance)].filter((s): s is string => s !== undefined).join(' · ');
 
 function titled(view: PassageView, prefix = ''): APIEmbed {
   const url = safeUrl(view.citation.url);
