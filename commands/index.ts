@@ -13,9 +13,10 @@ import * as reload from './reload.js';
 import * as search from './search.js';
 import * as source from './source.js';
 import * as sources from './sources.js';
+import * as sync from './sync.js';
 
 /** Slash commands. */
-export const slashCommands: readonly SlashCommand[] = [ask, search, source, sources, help, reload];
+export const slashCommands: readonly SlashCommand[] = [ask, search, source, sources, help, reload, sync];
 
 /** Message context-menu commands. */
 export const messageCommands: readonly MessageCommand[] = [findSources];

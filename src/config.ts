@@ -29,6 +29,7 @@ const botSchema = z.object({
     .positive('must be more than 0')
     .max(3600, 'must be at most 3600 (one hour)')
     .default(DEFAULT_QUESTION_LIMIT.refillMs / 1000),
+  INGEST_ALLOW_PRIVATE: z.enum(['true', 'false'], { error: 'must be true or false' }).default('false'),
 });
 
 /** Settings of the Discord bot and its scripts. */
@@ -42,6 +43,8 @@ export interface BotConfig {
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** Questions per user: `QUESTION_BURST` in a row, one back every `QUESTION_REFILL_SECONDS` (always set by {@link readBotConfig}). */
   readonly questionLimit?: QuestionLimit;
+  /** Whether sync may fetch loopback, private and link-local addresses (an intranet wiki); default false. */
+  readonly ingestAllowPrivate?: boolean;
 }
 
 /** A configuration problem, naming the variables at fault and never echoing their values. */
@@ -84,6 +87,7 @@ export function readBotConfig(env: Env): BotConfig {
     knowledgeDir: c.KNOWLEDGE_DIR,
     logLevel: c.LOG_LEVEL,
     questionLimit: { burst: c.QUESTION_BURST, refillMs: Math.round(c.QUESTION_REFILL_SECONDS * 1000) },
+    ...(c.INGEST_ALLOW_PRIVATE === 'true' ? { ingestAllowPrivate: true } : {}),
     ...(c.DISCORD_GUILD_ID === undefined ? {} : { guildId: c.DISCORD_GUILD_ID }),
     ...(c.DISCORD_API_URL === undefined ? {} : { apiUrl: c.DISCORD_API_URL.replace(/\/$/, '') }),
   };

@@ -13,6 +13,13 @@ export interface Citation {
   readonly source: string;
   /** The document's URL, pointing at the excerpt (text fragment) where possible. */
   readonly url?: string;
+  /**
+   * A link that keeps showing the cited text (front matter `permalink`: a MediaWiki `?oldid=`,
+   * a git blob at a commit), pointing at the excerpt where possible; ingested documents only.
+   */
+  readonly permalink?: string;
+  /** When an ingested document was fetched (front matter `fetched_at`): for a plain web page, the live URL plus this date is the record. */
+  readonly fetchedAt?: string;
 }
 
 /** Words of the excerpt used at each end of a text fragment. */
@@ -65,11 +72,16 @@ export function citationUrl(document: SourceDocument, passage: Passage, excerpt:
  */
 export function citationFor(knowledgeRoot: string, document: SourceDocument, passage: Passage, excerpt: Excerpt): Citation {
   const url = citationUrl(document, passage, excerpt);
+  const { permalink: pinned, fetchedAt } = document.provenance ?? {};
+  // The permalink shows the same page at a fixed revision: the same text fragment finds the excerpt there.
+  const permalink = pinned === undefined ? undefined : `${pinned.replace(/#.*$/, '')}#${textFragment(excerpt.text)}`;
   return {
     title: document.title,
     section: passage.section,
     paragraph: passage.paragraph,
     source: `${basename(knowledgeRoot)}/${document.path}`,
     ...(url === undefined ? {} : { url }),
+    ...(permalink === undefined ? {} : { permalink }),
+    ...(fetchedAt === undefined ? {} : { fetchedAt }),
   };
 }

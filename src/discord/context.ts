@@ -10,6 +10,7 @@ import type {
   RESTPostAPIApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { BotConfig } from '../config.js';
+import type { KnowledgeSync } from '../ingest/knowledge-sync.js';
 import type { KnowledgeService } from '../service/knowledge-service.js';
 import type { AnswerMemory } from './answer-memory.js';
 import type { AskButton } from './custom-id.js';
@@ -27,6 +28,8 @@ export interface BotContext {
   /** One token bucket per user, shared by every way of asking (see `takeQuestionToken`). */
   readonly questionLimiter: QuestionTokens;
   readonly answers: AnswerMemory;
+  /** Re-ingests the sources of sources.yaml (/sync and the schedule); absent when syncing is off. */
+  readonly sync?: KnowledgeSync;
 }
 
 /** What a handler reports for the interaction log line. */

@@ -6,6 +6,7 @@ import { once } from 'node:events';
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import { buttonHandlers, messageCommands, slashCommands } from '../../commands/index.js';
 import type { BotConfig } from '../config.js';
+import { createKnowledgeSync, type KnowledgeSync } from '../ingest/knowledge-sync.js';
 import { createKnowledgeService, type KnowledgeService } from '../service/knowledge-service.js';
 import { AnswerMemory } from './answer-memory.js';
 import type { BotContext } from './context.js';
@@ -30,6 +31,8 @@ export interface StartBotOptions extends DispatcherOptions {
   readonly cooldownMs?: number;
   /** Default: every command in `commands/`. */
   readonly handlers?: Handlers;
+  /** Default: syncs `sources.yaml` in a worker thread and reloads; `false` turns /sync and the schedule off. */
+  readonly sync?: KnowledgeSync | false;
 }
 
 /** A running bot. */
@@ -60,6 +63,17 @@ export async function startBot(config: BotConfig, options: StartBotOptions = {})
   const clock = options.clock ?? Date.now;
   const service =
     options.service ?? (await createKnowledgeService(config.knowledgeDir, { clock, warn: (message) => logger.warn('knowledge-index', { message }) }));
+  const sync =
+    options.sync === false
+      ? undefined
+      : (options.sync ??
+        createKnowledgeSync({
+          knowledgeDir: config.knowledgeDir,
+          reload: () => service.reload(),
+          allowPrivate: config.ingestAllowPrivate ?? false,
+          clock,
+          log: (event, data) => logger.info(event, data),
+        }));
   const ctx: BotContext = {
     service,
     config,
@@ -67,6 +81,7 @@ export async function startBot(config: BotConfig, options: StartBotOptions = {})
     clock,
     questionLimiter: questionLimiterFor(options, config, clock),
     answers: new AnswerMemory(),
+    ...(sync === undefined ? {} : { sync }),
   };
   const handlers = options.handlers ?? { slashCommands, messageCommands, buttonHandlers };
   const dispatch = createDispatcher(handlers, ctx, options);
@@ -78,9 +93,11 @@ export async function startBot(config: BotConfig, options: StartBotOptions = {})
   client.on(Events.ShardDisconnect, (event, shard) => logger.warn('shard-disconnect', { shard, code: event.code }));
 
   let stopped = false;
+  const stopSchedule = sync?.startSchedule();
   const stop = async (): Promise<void> => {
     if (stopped) return;
     stopped = true;
+    stopSchedule?.();
     await client.destroy();
     logger.info('stopped', {});
   };

@@ -12,7 +12,7 @@ afterAll(removeScratch);
 
 const ANIMALS = { 'animals.md': '# Animals\n\nThe zebra crossed the river.\n\nThe lion slept in the shade.\n' };
 
-interface JsonCitation { title: string; section: string; paragraph: number; source: string; url?: string; file: string }
+interface JsonCitation { title: string; section: string; paragraph: number; source: string; url?: string; permalink?: string; fetchedAt?: string; file: string }
 interface JsonExcerpt { text: string; score: number; citation: JsonCitation }
 interface JsonAnswer { question: string; answered: boolean; confidence: string; excerpts: JsonExcerpt[] }
 

@@ -13,6 +13,7 @@ const HELP = [
   '`/source query:` open a document or section by name.',
   '`/sources` list the documents, their licences and when they last changed.',
   '`/reload` re-read the documents (server managers).',
+  '`/sync` re-ingest the sources of sources.yaml now (server managers).',
   'Right-click a message → **Apps** → **Find sources** to look up what it says.',
   '',
   '**Asking well**',

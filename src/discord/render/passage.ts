@@ -17,14 +17,28 @@ const CITED_SHARE = 0.6;
 
 /**
  * The footer members see: the document's title, licence and link; never the file's path (that
- * is for logs, validate-knowledge and `ask --json`).
+ * is for logs, validate-knowledge and `ask --json`). Ingested documents add their permanent link
+ * (MediaWiki `?oldid=`, a git blob at a commit), else the date they were fetched.
  *
  * @example documentFooter({ title: 'Bees', license: 'CC0', url: 'https://example.org/bees' }) // 'Bees · CC0 · https://example.org/bees'
  */
-export function documentFooter(document: { readonly title: string; readonly license?: string; readonly url?: string }): string {
+export function documentFooter(document: {
+  readonly title: string;
+  readonly license?: string;
+  readonly url?: string;
+  readonly provenance?: { readonly permalink?: string; readonly fetchedAt?: string };
+}): string {
   const url = safeUrl(document.url);
-  return [oneLine(document.title), document.license ?? 'licence not stated', url].filter((s): s is string => s !== undefined).join(' · ');
+  return [oneLine(document.title), document.license ?? 'licence not stated', url, pinnedOf(document.provenance)]
+    .filter((s): s is string => s !== undefined)
+    .join(' · ');
 }
+
+// Footers are plain text: the permanent link is shown as text, else the fetch date.
+const pinnedOf = ({ permalink, fetchedAt }: { readonly permalink?: string; readonly fetchedAt?: string } = {}): string | undefined => {
+  const pinned = safeUrl(permalink);
+  return pinned !== undefined ? `permalink ${pinned}` : fetchedAt === undefined ? undefined : `fetched ${fetchedAt.slice(0, 10)}`;
+};
 
 const footerOf = (view: PassageView): string => documentFooter(view.document);
 

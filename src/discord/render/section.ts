@@ -37,7 +37,9 @@ export function renderSection(entry: SectionEntry, knowledgeRoot: string): Reply
   } else {
     description = texts.join('\n\n');
   }
-  const link = entry.document.url === undefined ? '' : `\n\n${maskedLink('Read the source', entry.document.url)}`;
+  const permalink = entry.document.provenance?.permalink;
+  const links = [entry.document.url && maskedLink('Read the source', entry.document.url), permalink && maskedLink('Permanent link', permalink)].filter(Boolean);
+  const link = links.length === 0 ? '' : `\n\n${links.join(' · ')}`;
   const embed: APIEmbed = {
     color: COLORS.info,
     title: truncateMarkdown(escapeText(entry.label), EMBED_TITLE_MAX),
