@@ -11,6 +11,7 @@ import type {
 } from 'discord.js';
 import type { BotConfig } from '../config.js';
 import type { KnowledgeService } from '../service/knowledge-service.js';
+import type { Store } from '../store/store.js';
 import type { AnswerMemory } from './answer-memory.js';
 import type { Clock, Cooldowns } from './cooldown.js';
 import type { AskButton } from './custom-id.js';
@@ -26,6 +27,11 @@ export interface BotContext {
   readonly clock: Clock;
   readonly cooldowns: Cooldowns;
   readonly answers: AnswerMemory;
+  /**
+   * Settings, feedback, gaps, tags and posted answers. A failed write must not stop an answer:
+   * catch it, log it (`logger.error('store-write-failed', …)`, see `writeSoftly`) and still reply.
+   */
+  readonly store: Store;
 }
 
 /** What a handler reports for the interaction log line. */
