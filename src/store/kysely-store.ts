@@ -236,7 +236,7 @@ class KyselyStore implements Store {
           at: values.at,
           // A new comment replaces the old; the same vote again keeps its comment; a changed vote
           // drops it (a 👎 comment says nothing about a 👍).
-          comment: sql<string | null>`case when ${values.comment} is not null then ${values.comment} when feedback_votes.vote = ${values.vote} then feedback_votes.comment else null end`,
+          comment: sql<string | null>`case when excluded.comment is not null then excluded.comment when feedback_votes.vote = excluded.vote then feedback_votes.comment else null end`,
         }),
       )
       .execute();
