@@ -2,48 +2,28 @@
  * The store's contract on a real PostgreSQL server (a throwaway cluster), plus what only
  * PostgreSQL has: a wrong password, and several processes (shards) sharing one database.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open-store.js';
 import { StoreError } from '../../src/store/store.js';
-import { POSTGRES_REQUIRED, POSTGRES_START_TIMEOUT_MS, postgresBinDir, type PostgresCluster, startPostgres } from '../helpers/postgres.js';
+import { postgresBackend } from '../helpers/store-backends.js';
 import { describeStoreContract } from './contract.js';
 
-const available = postgresBinDir() !== undefined;
-if (!available && !POSTGRES_REQUIRED) console.warn('PostgreSQL store tests skipped: no initdb/pg_ctl found (install Debian\'s postgresql; required when CI=true).');
+const postgres = postgresBackend();
 
-describe.runIf(!available && POSTGRES_REQUIRED)('PostgreSQL under CI', () => {
-  it('has server binaries (initdb, pg_ctl) to test against', () => {
-    expect.fail('CI=true but no PostgreSQL server binaries were found on PATH or in /usr/lib/postgresql/*/bin: .ci/run must install postgresql');
-  });
-});
+describe.runIf(postgres !== undefined)('PostgreSQL', () => {
+  const backend = postgres!;
 
-describe.runIf(available)('PostgreSQL', () => {
-  let cluster: PostgresCluster | undefined;
-  let databases = 0;
-  beforeAll(async () => {
-    cluster = await startPostgres();
-  }, POSTGRES_START_TIMEOUT_MS);
-  afterAll(async () => {
-    await cluster?.stop();
-  }, POSTGRES_START_TIMEOUT_MS);
-
-  const fresh = async () => {
-    if (cluster === undefined) throw new Error('the PostgreSQL cluster did not start');
-    const name = `footnote_test_${++databases}`;
-    const c = cluster;
-    const url = await c.createDatabase(name);
-    return { url, open: () => openStore(url), remove: () => c.dropDatabase(name) };
-  };
-
-  describeStoreContract('postgres', { fresh });
+  describeStoreContract('postgres', backend);
 
   it('given a wrong password, when opened, then the error says authentication failed and prints no password', async () => {
     // given
-    const { url: rightUrl, remove } = await fresh();
-    const url = rightUrl.replace(cluster!.password, 'wrong-password-42');
+    const database = await backend.fresh();
+    const url = new URL(database.url);
+    const rightPassword = url.password;
+    url.password = 'wrong-password-42';
     try {
       // when
-      const error = await openStore(url).then(
+      const error = await openStore(url.toString()).then(
         () => undefined,
         (e: unknown) => e,
       );
@@ -53,18 +33,18 @@ describe.runIf(available)('PostgreSQL', () => {
       expect(message).toContain('Cannot connect to the PostgreSQL database');
       expect(message).toContain('password authentication failed');
       expect(message).not.toContain('wrong-password-42');
-      expect(message).not.toContain(cluster!.password);
+      expect(message).not.toContain(rightPassword);
     } finally {
-      await remove();
+      await database.remove();
     }
   });
 
   it('given several stores opening one new database at once (shards), when they start, then the schema is made once and they share one salt and the data', async () => {
     // given
-    const { open, remove } = await fresh();
+    const database = await backend.fresh();
     try {
       // when
-      const stores = await Promise.all([open(), open(), open()]);
+      const stores = await Promise.all([database.open(), database.open(), database.open()]);
       // then
       expect(new Set(stores.map((s) => s.hashUser('123456789012345678'))).size).toBe(1);
       expect(stores[0]!.kind).toBe('postgres');
@@ -72,7 +52,7 @@ describe.runIf(available)('PostgreSQL', () => {
       expect((await stores[2]!.gaps('g', 0)).map((g) => g.question)).toEqual(['shared?']);
       for (const store of stores) await store.close();
     } finally {
-      await remove();
+      await database.remove();
     }
   });
 });
