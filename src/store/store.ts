@@ -3,8 +3,8 @@
  * default, PostgreSQL when several processes share one database), both behind the same calls.
  *
  * What is kept is what moderators need and no more: user ids never appear in the clear (callers
- * pass {@link UserHash}es made with a salt from the config), and rows older than the retention
- * windows are deleted by {@link Store.deleteExpired}.
+ * pass {@link UserHash}es made by {@link Store.hashUser} with the database's own random salt),
+ * and rows older than the retention windows are deleted by {@link Store.deleteExpired}.
  *
  * This file is the contract that `src/community/`, the moderator loop and the bot's commands
  * code against. One implementation (`kysely-store.ts`) serves both backends (`sqlite.ts`,
