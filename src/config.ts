@@ -1,9 +1,26 @@
 import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
 import { DEFAULT_QUESTION_LIMIT, MIN_QUESTION_BURST, type QuestionLimit } from './discord/question-limiter.js';
+import { databaseKind, DEFAULT_DATABASE_URL } from './store/database-url.js';
+import type { Retention } from './store/store.js';
 
 /** The knowledge folder used when `KNOWLEDGE_DIR` is not set. */
 export const DEFAULT_KNOWLEDGE_DIR = 'knowledge';
+
+/** Days votes, comments, gap records and the settings log are kept when `FEEDBACK_RETENTION_DAYS` is not set. */
+export const DEFAULT_FEEDBACK_RETENTION_DAYS = 90;
+/** Days posted answers are remembered for drift notes when `ANSWER_MEMORY_DAYS` is not set. */
+export const DEFAULT_ANSWER_MEMORY_DAYS = 30;
+/** The longest retention accepted (ten years): anything longer is a typo. */
+const MAX_RETENTION_DAYS = 3650;
+
+const days = (fallback: number) =>
+  z.coerce
+    .number({ error: 'must be a whole number of days' })
+    .int('must be a whole number of days')
+    .min(1, 'must be at least 1 day')
+    .max(MAX_RETENTION_DAYS, `must be at most ${MAX_RETENTION_DAYS} days`)
+    .default(fallback);
 
 const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17–20 digits)');
 
@@ -30,6 +47,12 @@ const botSchema = z.object({
     .max(3600, 'must be at most 3600 (one hour)')
     .default(DEFAULT_QUESTION_LIMIT.refillMs / 1000),
   INGEST_ALLOW_PRIVATE: z.enum(['true', 'false'], { error: 'must be true or false' }).default('false'),
+  DATABASE_URL: z
+    .string()
+    .refine((url) => databaseKind(url) !== undefined, 'must be sqlite:PATH, sqlite::memory: or postgres://user:password@host:port/database')
+    .default(DEFAULT_DATABASE_URL),
+  FEEDBACK_RETENTION_DAYS: days(DEFAULT_FEEDBACK_RETENTION_DAYS),
+  ANSWER_MEMORY_DAYS: days(DEFAULT_ANSWER_MEMORY_DAYS),
 });
 
 /** Settings of the Discord bot and its scripts. */
@@ -45,6 +68,10 @@ export interface BotConfig {
   readonly questionLimit?: QuestionLimit;
   /** Whether sync may fetch loopback, private and link-local addresses (an intranet wiki); default false. */
   readonly ingestAllowPrivate?: boolean;
+  /** `sqlite:PATH`, `sqlite::memory:` or `postgres://…` (may hold a password: never log it raw). */
+  readonly databaseUrl: string;
+  /** How long feedback, gaps and posted answers are kept. */
+  readonly retention: Retention;
 }
 
 /** A configuration problem, naming the variables at fault and never echoing their values. */
@@ -88,6 +115,8 @@ export function readBotConfig(env: Env): BotConfig {
     logLevel: c.LOG_LEVEL,
     questionLimit: { burst: c.QUESTION_BURST, refillMs: Math.round(c.QUESTION_REFILL_SECONDS * 1000) },
     ...(c.INGEST_ALLOW_PRIVATE === 'true' ? { ingestAllowPrivate: true } : {}),
+    databaseUrl: c.DATABASE_URL,
+    retention: { feedbackDays: c.FEEDBACK_RETENTION_DAYS, postedAnswerDays: c.ANSWER_MEMORY_DAYS },
     ...(c.DISCORD_GUILD_ID === undefined ? {} : { guildId: c.DISCORD_GUILD_ID }),
     ...(c.DISCORD_API_URL === undefined ? {} : { apiUrl: c.DISCORD_API_URL.replace(/\/$/, '') }),
   };

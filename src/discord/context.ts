@@ -12,6 +12,7 @@ import type {
 import type { BotConfig } from '../config.js';
 import type { KnowledgeSync } from '../ingest/knowledge-sync.js';
 import type { KnowledgeService } from '../service/knowledge-service.js';
+import type { Store } from '../store/store.js';
 import type { AnswerMemory } from './answer-memory.js';
 import type { AskButton } from './custom-id.js';
 import type { Logger } from './logger.js';
@@ -30,6 +31,11 @@ export interface BotContext {
   readonly answers: AnswerMemory;
   /** Re-ingests the sources of sources.yaml (/sync and the schedule); absent when syncing is off. */
   readonly sync?: KnowledgeSync;
+  /**
+   * Settings, feedback, gaps, tags and posted answers. A failed write must not stop an answer:
+   * catch it, log it (`logger.error('store-write-failed', …)`, see `writeSoftly`) and still reply.
+   */
+  readonly store: Store;
 }
 
 /** What a handler reports for the interaction log line. */

@@ -8,6 +8,9 @@ import { buttonHandlers, messageCommands, slashCommands } from '../../commands/i
 import type { BotConfig } from '../config.js';
 import { createKnowledgeSync, type KnowledgeSync } from '../ingest/knowledge-sync.js';
 import { createKnowledgeService, type KnowledgeService } from '../service/knowledge-service.js';
+import { databaseSecrets, describeDatabaseUrl, openStore } from '../store/open-store.js';
+import { scheduleRetention } from '../store/retention.js';
+import type { Store } from '../store/store.js';
 import { AnswerMemory } from './answer-memory.js';
 import type { BotContext } from './context.js';
 import { createDispatcher, type DispatcherOptions, type Handlers } from './dispatcher.js';
@@ -33,6 +36,11 @@ export interface StartBotOptions extends DispatcherOptions {
   readonly handlers?: Handlers;
   /** Default: syncs `sources.yaml` in a worker thread and reloads; `false` turns /sync and the schedule off. */
   readonly sync?: KnowledgeSync | false;
+  /**
+   * Default: opened from `config.databaseUrl` and closed by `stop()`. A store passed here
+   * belongs to the caller, who closes it.
+   */
+  readonly store?: Store;
 }
 
 /** A running bot. */
@@ -40,6 +48,7 @@ export interface RunningBot {
   readonly client: Client;
   readonly service: KnowledgeService;
   readonly logger: Logger;
+  readonly store: Store;
   /** Logs out and closes the connections; safe to call twice. */
   stop(): Promise<void>;
 }
@@ -59,10 +68,23 @@ function questionLimiterFor(options: StartBotOptions, config: BotConfig, clock: 
  * process.once('SIGTERM', () => void bot.stop());
  */
 export async function startBot(config: BotConfig, options: StartBotOptions = {}): Promise<RunningBot> {
-  const logger = options.logger ?? createJsonLogger({ level: config.logLevel, secrets: [config.token] });
+  const logger = options.logger ?? createJsonLogger({ level: config.logLevel, secrets: [config.token, ...databaseSecrets(config.databaseUrl)] });
   const clock = options.clock ?? Date.now;
-  const service =
-    options.service ?? (await createKnowledgeService(config.knowledgeDir, { clock, warn: (message) => logger.warn('knowledge-index', { message }) }));
+  // The store first: a database that cannot be opened fails the start before anything logs in.
+  const ownStore = options.store === undefined;
+  const store = options.store ?? (await openStore(config.databaseUrl, { onBackgroundError: (error) => logger.warn('store-connection-error', { error }) }));
+  const closeOwnStore = async (): Promise<void> => {
+    if (ownStore) await store.close().catch((error: unknown) => logger.warn('store-close-failed', { error }));
+  };
+  let service: KnowledgeService;
+  try {
+    service =
+      options.service ?? (await createKnowledgeService(config.knowledgeDir, { clock, warn: (message) => logger.warn('knowledge-index', { message }) }));
+  } catch (error) {
+    await closeOwnStore();
+    throw error;
+  }
+  const retention = scheduleRetention(store, config.retention, { clock, logger });
   const sync =
     options.sync === false
       ? undefined
@@ -82,6 +104,7 @@ export async function startBot(config: BotConfig, options: StartBotOptions = {})
     questionLimiter: questionLimiterFor(options, config, clock),
     answers: new AnswerMemory(),
     ...(sync === undefined ? {} : { sync }),
+    store,
   };
   const handlers = options.handlers ?? { slashCommands, messageCommands, buttonHandlers };
   const dispatch = createDispatcher(handlers, ctx, options);
@@ -98,7 +121,10 @@ export async function startBot(config: BotConfig, options: StartBotOptions = {})
     if (stopped) return;
     stopped = true;
     stopSchedule?.();
+    retention.stop();
     await client.destroy();
+    await retention.done; // the store must not close under a sweep
+    await closeOwnStore();
     logger.info('stopped', {});
   };
   try {
@@ -110,6 +136,12 @@ export async function startBot(config: BotConfig, options: StartBotOptions = {})
     throw error;
   }
   const stats = service.stats();
-  logger.info('ready', { user: client.user?.id, shards: client.ws.shards.map((s) => s.id), documents: stats.documents, passages: stats.passages });
-  return { client, service, logger, stop };
+  logger.info('ready', {
+    user: client.user?.id,
+    shards: client.ws.shards.map((s) => s.id),
+    documents: stats.documents,
+    passages: stats.passages,
+    store: ownStore ? describeDatabaseUrl(config.databaseUrl) : store.kind,
+  });
+  return { client, service, logger, store, stop };
 }

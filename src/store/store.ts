@@ -3,12 +3,12 @@
  * default, PostgreSQL when several processes share one database), both behind the same calls.
  *
  * What is kept is what moderators need and no more: user ids never appear in the clear (callers
- * pass {@link UserHash}es made with a salt from the config), and rows older than the retention
- * windows are deleted by {@link Store.deleteExpired}.
+ * pass {@link UserHash}es made by {@link Store.hashUser} with the database's own random salt),
+ * and rows older than the retention windows are deleted by {@link Store.deleteExpired}.
  *
  * This file is the contract that `src/community/`, the moderator loop and the bot's commands
- * code against. Implementations live beside it (`sqlite.ts`, `postgres.ts`, opened by
- * `open-store.ts` from `DATABASE_URL`).
+ * code against. One implementation (`kysely-store.ts`) serves both backends (`sqlite.ts`,
+ * `postgres.ts`), opened by `openStore` (`open-store.ts`) from `DATABASE_URL`.
  */
 
 /** A salted hash of a Discord user id (hex). Never a raw id. */
@@ -64,6 +64,12 @@ export interface GuildSettings {
   /** When moderators were told that Discord sends empty message content (intent missing). */
   readonly contentIntentWarnedAt?: Millis;
 }
+
+/**
+ * Fields of {@link GuildSettings} to change: absent keeps a field, `null` clears it (for
+ * example `{ digestChannelId: null }` turns the digest off).
+ */
+export type GuildSettingsUpdate = { readonly [K in Exclude<keyof GuildSettings, 'guildId'>]?: GuildSettings[K] | null };
 
 /** One line of the settings log: who changed what, when. */
 export interface SettingsChange {
@@ -171,6 +177,12 @@ export interface DeletedCounts {
 /**
  * Everything Footnote persists. Every call is async and every write is committed before its
  * promise resolves (a `kill -9` right after loses nothing it acknowledged).
+ *
+ * Failures: opening a store that cannot be used throws a {@link StoreError} at start-up. After
+ * that, a call rejects with the driver's error when the database is down, locked or full; the
+ * store neither retries nor logs. Callers own that: a write that goes with an answer (a vote,
+ * a gap record, a posted answer) must be caught and logged, and the answer still sent
+ * (`writeSoftly(ctx.logger, 'vote', () => ctx.store.recordVote(vote))`).
  */
 export interface Store {
   /** `sqlite` or `postgres`, for logs. */
@@ -190,8 +202,8 @@ export interface Store {
   /** Sets (or with an empty list, removes) a forum tag's collections and logs the change. */
   saveForumTagCollections(mapping: ForumTagCollections, change: SettingsChange): Promise<void>;
   guildSettings(guildId: string): Promise<GuildSettings>;
-  /** Merges the given fields into the guild's settings; logs `change` when given. */
-  updateGuildSettings(guildId: string, fields: Partial<Omit<GuildSettings, 'guildId'>>, change?: SettingsChange): Promise<void>;
+  /** Merges the given fields into the guild's settings (`null` clears one); logs `change` when given. */
+  updateGuildSettings(guildId: string, fields: GuildSettingsUpdate, change?: SettingsChange): Promise<void>;
   /** Guilds with a digest channel set. */
   guildsWithDigest(): Promise<GuildSettings[]>;
   settingsChanges(guildId: string, limit: number): Promise<SettingsChange[]>;
