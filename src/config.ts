@@ -16,6 +16,7 @@ const botSchema = z.object({
     .refine((url) => !/\/v\d+\/?$/.test(url), 'must not end with the API version (discord.js adds /v10)')
     .optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  MESSAGE_CONTENT_INTENT: z.enum(['auto', 'on', 'off']).default('auto'),
 });
 
 /** Settings of the Discord bot and its scripts. */
@@ -27,6 +28,11 @@ export interface BotConfig {
   /** REST base without the version, e.g. `http://127.0.0.1:8080/api`; Discord's when absent. */
   readonly apiUrl?: string;
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /**
+   * The privileged Message Content intent: `auto` asks for it when some channel has auto-answer
+   * on, `on` always, `off` never (see src/discord/intents.ts).
+   */
+  readonly messageContentIntent: 'auto' | 'on' | 'off';
 }
 
 /** A configuration problem, naming the variables at fault and never echoing their values. */
@@ -68,6 +74,7 @@ export function readBotConfig(env: Env): BotConfig {
     clientId: c.DISCORD_CLIENT_ID,
     knowledgeDir: c.KNOWLEDGE_DIR,
     logLevel: c.LOG_LEVEL,
+    messageContentIntent: c.MESSAGE_CONTENT_INTENT,
     ...(c.DISCORD_GUILD_ID === undefined ? {} : { guildId: c.DISCORD_GUILD_ID }),
     ...(c.DISCORD_API_URL === undefined ? {} : { apiUrl: c.DISCORD_API_URL.replace(/\/$/, '') }),
   };

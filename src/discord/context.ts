@@ -11,6 +11,7 @@ import type {
 } from 'discord.js';
 import type { BotConfig } from '../config.js';
 import type { KnowledgeService } from '../service/knowledge-service.js';
+import type { Store } from '../store/store.js';
 import type { AnswerMemory } from './answer-memory.js';
 import type { Clock, Cooldowns } from './cooldown.js';
 import type { AskButton } from './custom-id.js';
@@ -26,6 +27,8 @@ export interface BotContext {
   readonly clock: Clock;
   readonly cooldowns: Cooldowns;
   readonly answers: AnswerMemory;
+  /** Settings and moderator data (SQLite or PostgreSQL). */
+  readonly store: Store;
 }
 
 /** What a handler reports for the interaction log line. */

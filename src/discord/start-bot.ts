@@ -3,14 +3,17 @@
  * all run exactly this.
  */
 import { once } from 'node:events';
-import { Client, Events, GatewayIntentBits } from 'discord.js';
+import { Client, Events } from 'discord.js';
 import { buttonHandlers, messageCommands, slashCommands } from '../../commands/index.js';
 import type { BotConfig } from '../config.js';
 import { createKnowledgeService, type KnowledgeService } from '../service/knowledge-service.js';
+import type { Store } from '../store/store.js';
+import { handleMessage, handleThreadCreate } from './community-events.js';
 import { AnswerMemory } from './answer-memory.js';
 import type { BotContext } from './context.js';
 import { type Clock, COOLDOWN_MS, Cooldowns } from './cooldown.js';
 import { createDispatcher, type DispatcherOptions, type Handlers } from './dispatcher.js';
+import { gatewayIntents, wantsMessageContent } from './intents.js';
 import { createJsonLogger, type Logger } from './logger.js';
 
 /** Options of {@link startBot}; every one has a production default. */
@@ -25,6 +28,8 @@ export interface StartBotOptions extends DispatcherOptions {
   readonly cooldownMs?: number;
   /** Default: every command in `commands/`. */
   readonly handlers?: Handlers;
+  /** Settings and moderator data. Required until the store's opener (DATABASE_URL) is merged. */
+  readonly store?: Store;
 }
 
 /** A running bot. */
@@ -49,6 +54,8 @@ export async function startBot(config: BotConfig, options: StartBotOptions = {})
   const clock = options.clock ?? Date.now;
   const service =
     options.service ?? (await createKnowledgeService(config.knowledgeDir, { clock, warn: (message) => logger.warn('knowledge-index', { message }) }));
+  const store = options.store;
+  if (store === undefined) throw new Error('startBot needs a store (options.store)');
   const ctx: BotContext = {
     service,
     config,
@@ -56,12 +63,16 @@ export async function startBot(config: BotConfig, options: StartBotOptions = {})
     clock,
     cooldowns: new Cooldowns(clock, options.cooldownMs ?? COOLDOWN_MS),
     answers: new AnswerMemory(),
+    store,
   };
   const handlers = options.handlers ?? { slashCommands, messageCommands, buttonHandlers };
   const dispatch = createDispatcher(handlers, ctx, options);
 
-  const client = new Client({ intents: [GatewayIntentBits.Guilds], ...(config.apiUrl === undefined ? {} : { rest: { api: config.apiUrl } }) });
+  const messageContent = await wantsMessageContent(config, store);
+  const client = new Client({ intents: gatewayIntents(messageContent), ...(config.apiUrl === undefined ? {} : { rest: { api: config.apiUrl } }) });
   client.on(Events.InteractionCreate, (interaction) => void dispatch(interaction));
+  client.on(Events.MessageCreate, (message) => void handleMessage(ctx, message));
+  client.on(Events.ThreadCreate, (thread, newlyCreated) => void handleThreadCreate(ctx, thread, newlyCreated));
   client.on(Events.Error, (error) => logger.error('client-error', { error }));
   client.on(Events.Warn, (message) => logger.warn('client-warning', { message }));
   client.on(Events.ShardDisconnect, (event, shard) => logger.warn('shard-disconnect', { shard, code: event.code }));
@@ -82,6 +93,6 @@ export async function startBot(config: BotConfig, options: StartBotOptions = {})
     throw error;
   }
   const stats = service.stats();
-  logger.info('ready', { user: client.user?.id, shards: client.ws.shards.map((s) => s.id), documents: stats.documents, passages: stats.passages });
+  logger.info('ready', { user: client.user?.id, shards: client.ws.shards.map((s) => s.id), documents: stats.documents, passages: stats.passages, messageContent });
   return { client, service, logger, stop };
 }

@@ -11,6 +11,7 @@ import { createJsonLogger } from '../../src/discord/logger.js';
 import { type RunningBot, startBot, type StartBotOptions } from '../../src/discord/start-bot.js';
 import { openIndex } from '../../src/retrieval/open-index.js';
 import { createKnowledgeService } from '../../src/service/knowledge-service.js';
+import { MemoryStore } from '../helpers/memory-store.js';
 import { type FakeDiscord, type FakeDiscordOptions, type RecordedRequest, type SentInteraction, type StoredMessage, startFakeDiscord } from '../../src/fake-discord/index.js';
 
 /** A made-up token; tests check it never shows up in logs. */
@@ -68,7 +69,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   try {
     // Tests keep indexes in memory: temp folders must not leave cache files behind.
     const service = options.service ?? (await createKnowledgeService(config.knowledgeDir, { open: openWithoutCache, ...(options.clock ? { clock: options.clock } : {}) }));
-    bot = await startBot(config, { ...botOptions, service, logger });
+    bot = await startBot(config, { ...botOptions, service, logger, store: options.store ?? new MemoryStore() });
     await fake.waitForReady();
   } catch (error) {
     await fake.close();

@@ -1,0 +1,16 @@
+/**
+ * The per-user question budget, shared by every way of asking (slash commands, mentions,
+ * auto-answers): one function, so switching the limiter is a one-line change.
+ */
+import type { BotContext } from '../discord/context.js';
+
+/**
+ * Takes a question token for `userId`: 0 when the question may be answered now, else the
+ * milliseconds until the user may ask again (nothing is taken then).
+ *
+ * @example mayAsk(ctx, userId) // 0, then 5000 right after with the default cooldown
+ */
+export function mayAsk(ctx: Pick<BotContext, 'cooldowns'>, userId: string): number {
+  // Integrator: becomes `ctx.questionLimiter.take(userId)` once the token bucket is merged.
+  return ctx.cooldowns.take('ask', userId);
+}
