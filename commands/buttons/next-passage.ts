@@ -18,7 +18,7 @@ export async function execute(interaction: ButtonInteraction, button: AskButton,
   const { message } = interaction;
   const question = ctx.answers.recall(message.id) ?? questionOfEmbed(message.embeds[0]?.toJSON());
   if (question === undefined) throw new UserFacingError('I no longer know which question this answer was for. Please ask again.');
-  const page = await ctx.service.ask(question, { offset: button.offset, limit: ANSWER_PAGE_SIZE });
+  const page = await ctx.service.ask(question, { offset: button.offset, limit: ANSWER_PAGE_SIZE, collections: await ctx.collectionsOf(interaction) });
   const hidden = message.flags.has(MessageFlags.Ephemeral);
   // No content: an edit keeps the message's first line (who it is for) and pings nobody again.
   await respond.update(renderAnswer(page, { askerId: button.askerId, hidden }));

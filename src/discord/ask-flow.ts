@@ -37,6 +37,8 @@ export interface AskRequest {
   readonly hidden: boolean;
   readonly targetId?: string;
   readonly intro?: string;
+  /** Search only these collections (the channel's mapping); absent or empty: everything. */
+  readonly collections?: readonly string[];
 }
 
 /**
@@ -45,7 +47,7 @@ export interface AskRequest {
  */
 export async function answerQuestionInDiscord(request: AskRequest, respond: Responder, ctx: BotContext): Promise<HandlerResult> {
   await respond.defer(request.hidden);
-  const page = await ctx.service.ask(request.query, { limit: ANSWER_PAGE_SIZE });
+  const page = await ctx.service.ask(request.query, { limit: ANSWER_PAGE_SIZE, ...(request.collections === undefined ? {} : { collections: request.collections }) });
   const view = {
     askerId: request.askerId,
     hidden: request.hidden,

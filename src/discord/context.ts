@@ -5,6 +5,7 @@
 import type {
   AutocompleteInteraction,
   ButtonInteraction,
+  Interaction,
   ChatInputCommandInteraction,
   MessageContextMenuCommandInteraction,
   RESTPostAPIApplicationCommandsJSONBody,
@@ -29,6 +30,8 @@ export interface BotContext {
   readonly answers: AnswerMemory;
   /** Settings and moderator data (SQLite or PostgreSQL). */
   readonly store: Store;
+  /** The collections searched where an interaction was used (its channel's mapping; empty: all). */
+  collectionsOf(interaction: Interaction): Promise<readonly string[]>;
 }
 
 /** What a handler reports for the interaction log line. */

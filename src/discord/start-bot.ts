@@ -14,6 +14,7 @@ import type { BotContext } from './context.js';
 import { type Clock, COOLDOWN_MS, Cooldowns } from './cooldown.js';
 import { createDispatcher, type DispatcherOptions, type Handlers } from './dispatcher.js';
 import { gatewayIntents, wantsMessageContent } from './intents.js';
+import { collectionsOfInteraction } from './interaction-collections.js';
 import { createJsonLogger, type Logger } from './logger.js';
 
 /** Options of {@link startBot}; every one has a production default. */
@@ -64,6 +65,7 @@ export async function startBot(config: BotConfig, options: StartBotOptions = {})
     cooldowns: new Cooldowns(clock, options.cooldownMs ?? COOLDOWN_MS),
     answers: new AnswerMemory(),
     store,
+    collectionsOf: (interaction) => collectionsOfInteraction(store, interaction),
   };
   const handlers = options.handlers ?? { slashCommands, messageCommands, buttonHandlers };
   const dispatch = createDispatcher(handlers, ctx, options);
