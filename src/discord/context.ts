@@ -28,7 +28,10 @@ export interface BotContext {
   readonly clock: Clock;
   readonly cooldowns: Cooldowns;
   readonly answers: AnswerMemory;
-  /** Settings and moderator data (SQLite or PostgreSQL). */
+  /**
+   * Settings, feedback, gaps, tags and posted answers. A failed write must not stop an answer:
+   * catch it, log it (`logger.error('store-write-failed', …)`, see `writeSoftly`) and still reply.
+   */
   readonly store: Store;
   /** The collections searched where an interaction was used (its channel's mapping; empty: all). */
   collectionsOf(interaction: Interaction): Promise<readonly string[]>;

@@ -7,6 +7,8 @@ import { Client, Events } from 'discord.js';
 import { buttonHandlers, messageCommands, slashCommands } from '../../commands/index.js';
 import type { BotConfig } from '../config.js';
 import { createKnowledgeService, type KnowledgeService } from '../service/knowledge-service.js';
+import { databaseSecrets, describeDatabaseUrl, openStore } from '../store/open-store.js';
+import { scheduleRetention } from '../store/retention.js';
 import type { Store } from '../store/store.js';
 import { handleMessage, handleThreadCreate } from './community-events.js';
 import { AnswerMemory } from './answer-memory.js';
@@ -29,7 +31,10 @@ export interface StartBotOptions extends DispatcherOptions {
   readonly cooldownMs?: number;
   /** Default: every command in `commands/`. */
   readonly handlers?: Handlers;
-  /** Settings and moderator data. Required until the store's opener (DATABASE_URL) is merged. */
+  /**
+   * Default: opened from `config.databaseUrl` and closed by `stop()`. A store passed here
+   * belongs to the caller, who closes it.
+   */
   readonly store?: Store;
 }
 
@@ -38,6 +43,7 @@ export interface RunningBot {
   readonly client: Client;
   readonly service: KnowledgeService;
   readonly logger: Logger;
+  readonly store: Store;
   /** Logs out and closes the connections; safe to call twice. */
   stop(): Promise<void>;
 }
@@ -51,12 +57,23 @@ export interface RunningBot {
  * process.once('SIGTERM', () => void bot.stop());
  */
 export async function startBot(config: BotConfig, options: StartBotOptions = {}): Promise<RunningBot> {
-  const logger = options.logger ?? createJsonLogger({ level: config.logLevel, secrets: [config.token] });
+  const logger = options.logger ?? createJsonLogger({ level: config.logLevel, secrets: [config.token, ...databaseSecrets(config.databaseUrl)] });
   const clock = options.clock ?? Date.now;
-  const service =
-    options.service ?? (await createKnowledgeService(config.knowledgeDir, { clock, warn: (message) => logger.warn('knowledge-index', { message }) }));
-  const store = options.store;
-  if (store === undefined) throw new Error('startBot needs a store (options.store)');
+  // The store first: a database that cannot be opened fails the start before anything logs in.
+  const ownStore = options.store === undefined;
+  const store = options.store ?? (await openStore(config.databaseUrl, { onBackgroundError: (error) => logger.warn('store-connection-error', { error }) }));
+  const closeOwnStore = async (): Promise<void> => {
+    if (ownStore) await store.close().catch((error: unknown) => logger.warn('store-close-failed', { error }));
+  };
+  let service: KnowledgeService;
+  try {
+    service =
+      options.service ?? (await createKnowledgeService(config.knowledgeDir, { clock, warn: (message) => logger.warn('knowledge-index', { message }) }));
+  } catch (error) {
+    await closeOwnStore();
+    throw error;
+  }
+  const retention = scheduleRetention(store, config.retention, { clock, logger });
   const ctx: BotContext = {
     service,
     config,
@@ -83,7 +100,10 @@ export async function startBot(config: BotConfig, options: StartBotOptions = {})
   const stop = async (): Promise<void> => {
     if (stopped) return;
     stopped = true;
+    retention.stop();
     await client.destroy();
+    await retention.done; // the store must not close under a sweep
+    await closeOwnStore();
     logger.info('stopped', {});
   };
   try {
@@ -95,6 +115,13 @@ export async function startBot(config: BotConfig, options: StartBotOptions = {})
     throw error;
   }
   const stats = service.stats();
-  logger.info('ready', { user: client.user?.id, shards: client.ws.shards.map((s) => s.id), documents: stats.documents, passages: stats.passages, messageContent });
-  return { client, service, logger, stop };
+  logger.info('ready', {
+    user: client.user?.id,
+    shards: client.ws.shards.map((s) => s.id),
+    documents: stats.documents,
+    passages: stats.passages,
+    store: ownStore ? describeDatabaseUrl(config.databaseUrl) : store.kind,
+    messageContent,
+  });
+  return { client, service, logger, store, stop };
 }

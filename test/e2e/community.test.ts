@@ -4,9 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeUser, StoredMessage } from '../../src/fake-discord/index.js';
-import type { ChannelSettings } from '../../src/store/store.js';
+import type { ChannelSettings, Store } from '../../src/store/store.js';
 import { removeKnowledge, writeKnowledge } from '../discord/temp-knowledge.js';
-import { MemoryStore } from '../helpers/memory-store.js';
 import { buttonLabels, communityLogOf, type Harness, replyOf, startHarness, waitForMessage } from './harness.js';
 
 const RULES = '---\ntitle: House rules\nlicense: CC0\n---\n# House rules\n\n## Voice channels\n\nBe kind in voice channels. Soundboards are not allowed after midnight.\n\n## Bans\n\nA ban can be appealed once, by writing to the moderators within thirty days of the ban.\n';
@@ -14,12 +13,12 @@ const MODS =
   "---\ntitle: Modding guide\nlicense: CC0\n---\n# Modding guide\n\n## Installing mods\n\nMods are installed by copying the mod archive into the mods folder, then restarting the game launcher.\n\n## Banned mods\n\nA mod that breaks the house rules is banned by the modding team. A banned mod can be appealed by writing to the modding team with the mod's name.\n";
 
 let h: Harness;
-let store: MemoryStore;
+let store: Store;
 let mention: string;
 beforeAll(async () => {
-  store = new MemoryStore();
   const knowledgeDir = await writeKnowledge({ 'game-rules/rules.md': RULES, 'modding/mods.md': MODS });
-  h = await startHarness({ knowledgeDir, store, cooldownMs: 0 });
+  h = await startHarness({ knowledgeDir, cooldownMs: 0 });
+  store = h.store;
   mention = `<@${h.fake.botUserId}>`;
 });
 afterAll(async () => {

@@ -6,7 +6,6 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createJsonLogger } from '../../src/discord/logger.js';
 import { type RunningBot, startBot } from '../../src/discord/start-bot.js';
 import { createKnowledgeService } from '../../src/service/knowledge-service.js';
-import { MemoryStore } from '../helpers/memory-store.js';
 import { type Harness, buttonIds, firstResponse, openWithoutCache, replyOf, SHIPPED_KNOWLEDGE, startHarness } from './harness.js';
 
 let h: Harness;
@@ -24,7 +23,7 @@ it('given an answer from before a restart, when "Next passage" is clicked on the
   const answer = await replyOf(h.fake, h.fake.sendInteraction(h.fake.slashCommand('ask', { query: 'Iran hack campaign' })));
   await h.bot.stop();
   const service = await createKnowledgeService(SHIPPED_KNOWLEDGE, { open: openWithoutCache });
-  second = await startBot(h.config, { service, cooldownMs: 0, store: new MemoryStore(), logger: createJsonLogger({ write: () => undefined }) });
+  second = await startBot(h.config, { service, store: h.store, cooldownMs: 0, logger: createJsonLogger({ write: () => undefined }) });
   await h.fake.waitForReady();
   const next = buttonIds(answer).find((id) => id.startsWith('ask:next:'))!;
   // when
