@@ -10,12 +10,13 @@ import * as postPublicly from './buttons/post-publicly.js';
 import * as findSources from './find-sources.js';
 import * as help from './help.js';
 import * as reload from './reload.js';
+import * as settings from './settings.js';
 import * as search from './search.js';
 import * as source from './source.js';
 import * as sources from './sources.js';
 
 /** Slash commands. */
-export const slashCommands: readonly SlashCommand[] = [ask, search, source, sources, help, reload];
+export const slashCommands: readonly SlashCommand[] = [ask, search, source, sources, help, reload, settings];
 
 /** Message context-menu commands. */
 export const messageCommands: readonly MessageCommand[] = [findSources];
