@@ -19,6 +19,10 @@ import { gatewayIntents, wantsMessageContent } from './intents.js';
 import { collectionsOfInteraction } from './interaction-collections.js';
 import { createJsonLogger, type Logger } from './logger.js';
 
+/** Whether a login failed because Discord refused a privileged intent (close code 4014). */
+const isDisallowedIntents = (error: unknown): boolean =>
+  error instanceof Error && ((error as { code?: unknown }).code === 'DisallowedIntents' || /not enabled or whitelisted|disallowed intent/i.test(error.message));
+
 /** Options of {@link startBot}; every one has a production default. */
 export interface StartBotOptions extends DispatcherOptions {
   /** Default: JSON lines on stdout/stderr at the configured level, the token redacted. */
@@ -87,14 +91,45 @@ export async function startBot(config: BotConfig, options: StartBotOptions = {})
   const handlers = options.handlers ?? { slashCommands, messageCommands, buttonHandlers };
   const dispatch = createDispatcher(handlers, ctx, options);
 
-  const messageContent = await wantsMessageContent(config, store);
-  const client = new Client({ intents: gatewayIntents(messageContent), ...(config.apiUrl === undefined ? {} : { rest: { api: config.apiUrl } }) });
-  client.on(Events.InteractionCreate, (interaction) => void dispatch(interaction));
-  client.on(Events.MessageCreate, (message) => void handleMessage(ctx, message));
-  client.on(Events.ThreadCreate, (thread, newlyCreated) => void handleThreadCreate(ctx, thread, newlyCreated));
-  client.on(Events.Error, (error) => logger.error('client-error', { error }));
-  client.on(Events.Warn, (message) => logger.warn('client-warning', { message }));
-  client.on(Events.ShardDisconnect, (event, shard) => logger.warn('shard-disconnect', { shard, code: event.code }));
+  const connect = async (messageContent: boolean): Promise<Client> => {
+    const client = new Client({ intents: gatewayIntents(messageContent), ...(config.apiUrl === undefined ? {} : { rest: { api: config.apiUrl } }) });
+    client.on(Events.InteractionCreate, (interaction) => void dispatch(interaction));
+    client.on(Events.MessageCreate, (message) => void handleMessage(ctx, message));
+    client.on(Events.ThreadCreate, (thread, newlyCreated) => void handleThreadCreate(ctx, thread, newlyCreated));
+    client.on(Events.Error, (error) => logger.error('client-error', { error }));
+    client.on(Events.Warn, (message) => logger.warn('client-warning', { message }));
+    client.on(Events.ShardDisconnect, (event, shard) => logger.warn('shard-disconnect', { shard, code: event.code }));
+    try {
+      const ready = once(client, Events.ClientReady);
+      await client.login(config.token);
+      await ready;
+      return client;
+    } catch (error) {
+      await client.destroy();
+      throw error;
+    }
+  };
+
+  let client: Client;
+  let messageContent = false;
+  try {
+    messageContent = await wantsMessageContent(config, store);
+    try {
+      client = await connect(messageContent);
+    } catch (error) {
+      // Asked for on our own initiative (auto) but not enabled in the portal: run without it
+      // rather than fail every start; auto-answer channels then tell moderators once.
+      if (!messageContent || config.messageContentIntent !== 'auto' || !isDisallowedIntents(error)) throw error;
+      logger.error('message-content-intent-disallowed', { fix: 'enable Message Content in the developer portal (Bot → Privileged Gateway Intents), or set MESSAGE_CONTENT_INTENT=off' });
+      messageContent = false;
+      client = await connect(false);
+    }
+  } catch (error) {
+    retention.stop();
+    await retention.done;
+    await closeOwnStore();
+    throw error;
+  }
 
   let stopped = false;
   const stop = async (): Promise<void> => {
@@ -106,14 +141,6 @@ export async function startBot(config: BotConfig, options: StartBotOptions = {})
     await closeOwnStore();
     logger.info('stopped', {});
   };
-  try {
-    const ready = once(client, Events.ClientReady);
-    await client.login(config.token);
-    await ready;
-  } catch (error) {
-    await stop();
-    throw error;
-  }
   const stats = service.stats();
   logger.info('ready', {
     user: client.user?.id,
