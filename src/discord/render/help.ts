@@ -13,6 +13,8 @@ const HELP = [
   '`/source query:` open a document or section by name.',
   '`/sources` list the documents, their licences and when they last changed.',
   '`/reload` re-read the documents (server managers).',
+  '`/settings` where Footnote answers on its own, in replies or threads, and from which collections (server managers).',
+  'Or mention **@Footnote** with your question in any channel.',
   'Right-click a message → **Apps** → **Find sources** to look up what it says.',
   '',
   '**Asking well**',
