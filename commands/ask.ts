@@ -24,7 +24,7 @@ export async function execute(interaction: ChatInputCommandInteraction, respond:
   respond.intend({ kind: 'reply', ephemeral: hidden });
   takeQuestionToken(ctx, interaction.user.id);
   return answerQuestionInDiscord(
-    { query, askerId: interaction.user.id, hidden, ...(target ? { targetId: target.id } : {}) },
+    { query, askerId: interaction.user.id, hidden, collections: await ctx.collectionsOf(interaction), ...(target ? { targetId: target.id } : {}) },
     respond,
     ctx,
   );

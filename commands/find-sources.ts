@@ -34,7 +34,7 @@ export async function execute(interaction: MessageContextMenuCommandInteraction,
   const query = cleanQuery(text);
   takeQuestionToken(ctx, interaction.user.id);
   return answerQuestionInDiscord(
-    { query, askerId: interaction.user.id, hidden: false, intro: `Sources for ${maskedLink('this message', message.url)}:` },
+    { query, askerId: interaction.user.id, hidden: false, collections: await ctx.collectionsOf(interaction), intro: `Sources for ${maskedLink('this message', message.url)}:` },
     respond,
     ctx,
   );

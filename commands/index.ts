@@ -10,13 +10,14 @@ import * as postPublicly from './buttons/post-publicly.js';
 import * as findSources from './find-sources.js';
 import * as help from './help.js';
 import * as reload from './reload.js';
+import * as settings from './settings.js';
 import * as search from './search.js';
 import * as source from './source.js';
 import * as sources from './sources.js';
 import * as sync from './sync.js';
 
 /** Slash commands. */
-export const slashCommands: readonly SlashCommand[] = [ask, search, source, sources, help, reload, sync];
+export const slashCommands: readonly SlashCommand[] = [ask, search, source, sources, help, reload, sync, settings];
 
 /** Message context-menu commands. */
 export const messageCommands: readonly MessageCommand[] = [findSources];

@@ -27,7 +27,7 @@ export const data = new SlashCommandBuilder()
 
 /** Passages whose heading or text matches what has been typed; the value is the passage id. */
 export async function autocomplete(interaction: AutocompleteInteraction, ctx: BotContext): Promise<Choice[]> {
-  const suggestions = await ctx.service.suggestPassages(interaction.options.getFocused(), CHOICES_MAX);
+  const suggestions = await ctx.service.suggestPassages(interaction.options.getFocused(), CHOICES_MAX, await ctx.collectionsOf(interaction));
   // With one document, its (often long) title would only push the snippets out.
   const showTitle = new Set(suggestions.map((s) => s.title)).size > 1;
   return suggestions.map((s) => ({ name: passageChoiceName(s, showTitle), value: s.passageId }));
@@ -42,7 +42,7 @@ export async function execute(interaction: ChatInputCommandInteraction, respond:
     await respond.send(renderPassage(chosen));
     return { answered: true };
   }
-  const page = await ctx.service.ask(query, { limit: 1 });
+  const page = await ctx.service.ask(query, { limit: 1, collections: await ctx.collectionsOf(interaction) });
   const best = page.answer.excerpts[0];
   const view = best && (await ctx.service.passage(best.passageId));
   if (!view) throw new UserFacingError(`Nothing in the sources matches “${escapeText(truncatePlain(oneLine(query), ECHO_MAX))}”. Try other words, or see \`/sources\`.`);

@@ -26,14 +26,14 @@ export const data = new SlashCommandBuilder()
 
 /** Documents and sections whose "Title › Section" matches what has been typed. */
 export async function autocomplete(interaction: AutocompleteInteraction, ctx: BotContext): Promise<Choice[]> {
-  const entries = await ctx.service.suggestSections(interaction.options.getFocused(), CHOICES_MAX);
+  const entries = await ctx.service.suggestSections(interaction.options.getFocused(), CHOICES_MAX, await ctx.collectionsOf(interaction));
   return entries.map((e) => ({ name: headingChoiceName(e.document.title, e.section), value: e.key }));
 }
 
 /** Shows the chosen document or section, or the best name match for free text. */
 export async function execute(interaction: ChatInputCommandInteraction, respond: Responder, ctx: BotContext): Promise<HandlerResult> {
   const query = cleanQuery(interaction.options.getString('query'));
-  const entry = (await ctx.service.section(query)) ?? (await ctx.service.suggestSections(query, 1))[0];
+  const entry = await ctx.collectionsOf(interaction).then(async (c) => (await ctx.service.section(query, c)) ?? (await ctx.service.suggestSections(query, 1, c))[0]);
   if (!entry) {
     throw new UserFacingError(`No document or section is called “${escapeText(truncatePlain(oneLine(query), ECHO_MAX))}”. Pick one of the suggestions, or see \`/sources\`.`);
   }

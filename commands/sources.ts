@@ -11,6 +11,6 @@ export const data = new SlashCommandBuilder().setName('sources').setDescription(
 
 /** Lists every document with its licence, size and last change. */
 export async function execute(_interaction: ChatInputCommandInteraction, respond: Responder, ctx: BotContext): Promise<HandlerResult> {
-  await respond.send(renderSources(await ctx.service.documents()));
+  await respond.send(await ctx.collectionsOf(_interaction).then(async (c) => renderSources(await ctx.service.documents(c), c)));
   return {};
 }

@@ -53,6 +53,7 @@ const botSchema = z.object({
     .default(DEFAULT_DATABASE_URL),
   FEEDBACK_RETENTION_DAYS: days(DEFAULT_FEEDBACK_RETENTION_DAYS),
   ANSWER_MEMORY_DAYS: days(DEFAULT_ANSWER_MEMORY_DAYS),
+  MESSAGE_CONTENT_INTENT: z.enum(['auto', 'on', 'off']).default('auto'),
 });
 
 /** Settings of the Discord bot and its scripts. */
@@ -72,6 +73,11 @@ export interface BotConfig {
   readonly databaseUrl: string;
   /** How long feedback, gaps and posted answers are kept. */
   readonly retention: Retention;
+  /**
+   * The privileged Message Content intent: `auto` asks for it when some channel has auto-answer
+   * on, `on` always, `off` never (see src/discord/intents.ts).
+   */
+  readonly messageContentIntent: 'auto' | 'on' | 'off';
 }
 
 /** A configuration problem, naming the variables at fault and never echoing their values. */
@@ -117,6 +123,7 @@ export function readBotConfig(env: Env): BotConfig {
     ...(c.INGEST_ALLOW_PRIVATE === 'true' ? { ingestAllowPrivate: true } : {}),
     databaseUrl: c.DATABASE_URL,
     retention: { feedbackDays: c.FEEDBACK_RETENTION_DAYS, postedAnswerDays: c.ANSWER_MEMORY_DAYS },
+    messageContentIntent: c.MESSAGE_CONTENT_INTENT,
     ...(c.DISCORD_GUILD_ID === undefined ? {} : { guildId: c.DISCORD_GUILD_ID }),
     ...(c.DISCORD_API_URL === undefined ? {} : { apiUrl: c.DISCORD_API_URL.replace(/\/$/, '') }),
   };

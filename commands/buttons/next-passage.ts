@@ -23,7 +23,7 @@ export async function execute(interaction: ButtonInteraction, button: AskButton,
   respond.intend(ownCopy ? { kind: 'reply', ephemeral: true } : { kind: 'update' });
   const question = ctx.answers.recall(message.id) ?? questionOfEmbed(message.embeds[0]?.toJSON());
   if (question === undefined) throw new UserFacingError('I no longer know which question this answer was for. Please ask again.');
-  const page = await ctx.service.ask(question, { offset: button.offset, limit: ANSWER_PAGE_SIZE });
+  const page = await ctx.service.ask(question, { offset: button.offset, limit: ANSWER_PAGE_SIZE, collections: await ctx.collectionsOf(interaction) });
   if (ownCopy) {
     // Someone else's public answer: their own hidden copy of that page, which they may page further.
     const copyId = await respond.send(renderAnswer(page, { askerId: interaction.user.id, hidden: true }));

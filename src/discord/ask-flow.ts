@@ -21,11 +21,19 @@ export const SEARCH_TEXT_MAX = 1000;
  */
 export function takeQuestionToken(ctx: BotContext, userId: string): void {
   const waitMs = ctx.questionLimiter.take(userId);
-  if (waitMs > 0) {
-    // Rounded up, so the moment shown is never before the question is possible.
-    const at = Math.ceil((ctx.clock() + waitMs) / 1000);
-    throw new UserFacingError(`You have asked a lot of questions in a row. You can ask again <t:${at}:R>.`);
-  }
+  if (waitMs > 0) throw new UserFacingError(throttledMessage(ctx.clock(), waitMs));
+}
+
+/**
+ * What a member who asked too many questions in a row is told: when the next one is possible,
+ * as a Discord relative timestamp.
+ *
+ * @example throttledMessage(0, 4200) // 'You have asked a lot of questions in a row. You can ask again <t:5:R>.'
+ */
+export function throttledMessage(now: number, waitMs: number): string {
+  // Rounded up, so the moment shown is never before the question is possible.
+  const at = Math.ceil((now + waitMs) / 1000);
+  return `You have asked a lot of questions in a row. You can ask again <t:${at}:R>.`;
 }
 
 /** A question as searched: at most {@link SEARCH_TEXT_MAX} characters, or a user-facing error when blank. */
@@ -42,6 +50,8 @@ export interface AskRequest {
   readonly hidden: boolean;
   readonly targetId?: string;
   readonly intro?: string;
+  /** Search only these collections (the channel's mapping); absent or empty: everything. */
+  readonly collections?: readonly string[];
 }
 
 /**
@@ -50,7 +60,7 @@ export interface AskRequest {
  */
 export async function answerQuestionInDiscord(request: AskRequest, respond: Responder, ctx: BotContext): Promise<HandlerResult> {
   await respond.defer(request.hidden);
-  const page = await ctx.service.ask(request.query, { limit: ANSWER_PAGE_SIZE });
+  const page = await ctx.service.ask(request.query, { limit: ANSWER_PAGE_SIZE, ...(request.collections === undefined ? {} : { collections: request.collections }) });
   const view = {
     askerId: request.askerId,
     hidden: request.hidden,

@@ -5,6 +5,7 @@
 import type {
   AutocompleteInteraction,
   ButtonInteraction,
+  Interaction,
   ChatInputCommandInteraction,
   MessageContextMenuCommandInteraction,
   RESTPostAPIApplicationCommandsJSONBody,
@@ -36,6 +37,8 @@ export interface BotContext {
    * catch it, log it (`logger.error('store-write-failed', …)`, see `writeSoftly`) and still reply.
    */
   readonly store: Store;
+  /** The collections searched where an interaction was used (its channel's mapping; empty: all). */
+  collectionsOf(interaction: Interaction): Promise<readonly string[]>;
 }
 
 /** What a handler reports for the interaction log line. */

@@ -1,6 +1,7 @@
 /**
- * The one way the bot answers an interaction. Every reply, edit, follow-up and autocomplete
- * response goes through here, so every message gets the same treatment: nobody is pinged unless
+ * The one way the bot answers an interaction, or a message it was not asked through an
+ * interaction (mentions, auto-answers). Every reply, edit, follow-up, autocomplete response and
+ * channel message goes through here, so every message gets the same treatment: nobody is pinged unless
  * the message names them, Discord's limits are applied, ephemeral stays ephemeral, and the
  * right call is made whatever was already sent (reply, edit of a deferral, or follow-up).
  */
@@ -10,6 +11,8 @@ import {
   type APIEmbed,
   type AutocompleteInteraction,
   ComponentType,
+  type Message,
+  type MessageCreateOptions,
   type MessageMentionOptions,
   MessageFlags,
   type RepliableInteraction,
@@ -184,4 +187,33 @@ export class Responder {
  */
 export async function respondChoices(interaction: AutocompleteInteraction, choices: readonly Choice[]): Promise<void> {
   await interaction.respond(clampChoices(choices));
+}
+
+/** Where {@link sendToChannel} can post: a text channel or a thread. */
+export interface SendableChannel {
+  send(options: MessageCreateOptions): Promise<Message>;
+}
+
+/**
+ * Replies to a message in its channel (`message_reference`), with the same limits and allowed
+ * mentions as an interaction reply. Its author is pinged only with `pingAuthor` (through the
+ * reply itself, never through the text). Resolves with the posted message's id.
+ *
+ * @example await replyToMessage(question, renderAnswer(page, view), { pingAuthor: true });
+ */
+export async function replyToMessage(target: Message, message: ReplyMessage, options: { readonly pingAuthor?: boolean } = {}): Promise<string> {
+  const { allowedMentions, ...payload } = toDiscordPayload(message);
+  const sent = await target.reply({ ...payload, allowedMentions: { ...allowedMentions, repliedUser: options.pingAuthor === true } });
+  return sent.id;
+}
+
+/**
+ * Posts a message in a channel or thread, with the same limits and allowed mentions as an
+ * interaction reply. Resolves with the posted message's id.
+ *
+ * @example await sendToChannel(thread, renderAnswer(page, view));
+ */
+export async function sendToChannel(channel: SendableChannel, message: ReplyMessage): Promise<string> {
+  const sent = await channel.send(toDiscordPayload(message));
+  return sent.id;
 }

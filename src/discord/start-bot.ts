@@ -3,7 +3,7 @@
  * all run exactly this.
  */
 import { once } from 'node:events';
-import { Client, Events, GatewayIntentBits } from 'discord.js';
+import { Client, Events } from 'discord.js';
 import { buttonHandlers, messageCommands, slashCommands } from '../../commands/index.js';
 import type { BotConfig } from '../config.js';
 import { createKnowledgeSync, type KnowledgeSync } from '../ingest/knowledge-sync.js';
@@ -11,11 +11,18 @@ import { createKnowledgeService, type KnowledgeService } from '../service/knowle
 import { databaseSecrets, describeDatabaseUrl, openStore } from '../store/open-store.js';
 import { scheduleRetention } from '../store/retention.js';
 import type { Store } from '../store/store.js';
+import { handleMessage, handleThreadCreate } from './community-events.js';
 import { AnswerMemory } from './answer-memory.js';
 import type { BotContext } from './context.js';
 import { createDispatcher, type DispatcherOptions, type Handlers } from './dispatcher.js';
+import { gatewayIntents, wantsMessageContent } from './intents.js';
+import { collectionsOfInteraction } from './interaction-collections.js';
 import { createJsonLogger, type Logger } from './logger.js';
 import { type Clock, DEFAULT_QUESTION_LIMIT, QuestionLimiter, type QuestionLimit, type QuestionTokens, UNLIMITED } from './question-limiter.js';
+
+/** Whether a login failed because Discord refused a privileged intent (close code 4014). */
+const isDisallowedIntents = (error: unknown): boolean =>
+  error instanceof Error && ((error as { code?: unknown }).code === 'DisallowedIntents' || /not enabled or whitelisted|disallowed intent/i.test(error.message));
 
 /** Options of {@link startBot}; every one has a production default. */
 export interface StartBotOptions extends DispatcherOptions {
@@ -30,8 +37,6 @@ export interface StartBotOptions extends DispatcherOptions {
    * down). Default: the config's `questionLimit` (QUESTION_BURST, QUESTION_REFILL_SECONDS).
    */
   readonly questionLimit?: QuestionLimit | 'off';
-  /** @deprecated Use `questionLimit`; kept so `cooldownMs: 0` (no limit) still works. Any other value is ignored. */
-  readonly cooldownMs?: number;
   /** Default: every command in `commands/`. */
   readonly handlers?: Handlers;
   /** Default: syncs `sources.yaml` in a worker thread and reloads; `false` turns /sync and the schedule off. */
@@ -55,7 +60,7 @@ export interface RunningBot {
 
 /** The limiter the options and config ask for. */
 function questionLimiterFor(options: StartBotOptions, config: BotConfig, clock: Clock): QuestionTokens {
-  const limit = options.questionLimit ?? (options.cooldownMs === 0 ? 'off' : (config.questionLimit ?? DEFAULT_QUESTION_LIMIT));
+  const limit = options.questionLimit ?? config.questionLimit ?? DEFAULT_QUESTION_LIMIT;
   return limit === 'off' ? UNLIMITED : new QuestionLimiter(clock, limit);
 }
 
@@ -105,15 +110,50 @@ export async function startBot(config: BotConfig, options: StartBotOptions = {})
     answers: new AnswerMemory(),
     ...(sync === undefined ? {} : { sync }),
     store,
+    collectionsOf: (interaction) => collectionsOfInteraction(store, interaction),
   };
   const handlers = options.handlers ?? { slashCommands, messageCommands, buttonHandlers };
   const dispatch = createDispatcher(handlers, ctx, options);
 
-  const client = new Client({ intents: [GatewayIntentBits.Guilds], ...(config.apiUrl === undefined ? {} : { rest: { api: config.apiUrl } }) });
-  client.on(Events.InteractionCreate, (interaction) => void dispatch(interaction));
-  client.on(Events.Error, (error) => logger.error('client-error', { error }));
-  client.on(Events.Warn, (message) => logger.warn('client-warning', { message }));
-  client.on(Events.ShardDisconnect, (event, shard) => logger.warn('shard-disconnect', { shard, code: event.code }));
+  const connect = async (messageContent: boolean): Promise<Client> => {
+    const client = new Client({ intents: gatewayIntents(messageContent), ...(config.apiUrl === undefined ? {} : { rest: { api: config.apiUrl } }) });
+    client.on(Events.InteractionCreate, (interaction) => void dispatch(interaction));
+    client.on(Events.MessageCreate, (message) => void handleMessage(ctx, message));
+    client.on(Events.ThreadCreate, (thread, newlyCreated) => void handleThreadCreate(ctx, thread, newlyCreated));
+    client.on(Events.Error, (error) => logger.error('client-error', { error }));
+    client.on(Events.Warn, (message) => logger.warn('client-warning', { message }));
+    client.on(Events.ShardDisconnect, (event, shard) => logger.warn('shard-disconnect', { shard, code: event.code }));
+    try {
+      const ready = once(client, Events.ClientReady);
+      await client.login(config.token);
+      await ready;
+      return client;
+    } catch (error) {
+      await client.destroy();
+      throw error;
+    }
+  };
+
+  let client: Client;
+  let messageContent = false;
+  try {
+    messageContent = await wantsMessageContent(config, store);
+    try {
+      client = await connect(messageContent);
+    } catch (error) {
+      // Asked for on our own initiative (auto) but not enabled in the portal: run without it
+      // rather than fail every start; auto-answer channels then tell moderators once.
+      if (!messageContent || config.messageContentIntent !== 'auto' || !isDisallowedIntents(error)) throw error;
+      logger.error('message-content-intent-disallowed', { fix: 'enable Message Content in the developer portal (Bot → Privileged Gateway Intents), or set MESSAGE_CONTENT_INTENT=off' });
+      messageContent = false;
+      client = await connect(false);
+    }
+  } catch (error) {
+    retention.stop();
+    await retention.done;
+    await closeOwnStore();
+    throw error;
+  }
 
   let stopped = false;
   const stopSchedule = sync?.startSchedule();
@@ -127,14 +167,6 @@ export async function startBot(config: BotConfig, options: StartBotOptions = {})
     await closeOwnStore();
     logger.info('stopped', {});
   };
-  try {
-    const ready = once(client, Events.ClientReady);
-    await client.login(config.token);
-    await ready;
-  } catch (error) {
-    await stop();
-    throw error;
-  }
   const stats = service.stats();
   logger.info('ready', {
     user: client.user?.id,
@@ -142,6 +174,7 @@ export async function startBot(config: BotConfig, options: StartBotOptions = {})
     documents: stats.documents,
     passages: stats.passages,
     store: ownStore ? describeDatabaseUrl(config.databaseUrl) : store.kind,
+    messageContent,
   });
   return { client, service, logger, store, stop };
 }

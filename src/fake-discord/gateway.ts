@@ -13,6 +13,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { constants as zlibConstants, createDeflate, deflateSync } from 'node:zlib';
 import { type WebSocket, WebSocketServer } from 'ws';
+import { Intent } from './content.js';
 import { randomToken } from './ids.js';
 import type { FakeState } from './state.js';
 import { botUserObject, guildCreateData } from './world.js';
@@ -128,6 +129,22 @@ export class Gateway {
     return targets.length;
   }
 
+  /**
+   * Like {@link dispatchToGuild}, but builds the data per session (what a session may see
+   * depends on its intents). Sessions for which `build` returns undefined get nothing.
+   */
+  dispatchEach(guildId: string, event: string, intent: number, build: (session: GatewaySession) => unknown): number {
+    let sent = 0;
+    for (const session of this.readySessions(guildId)) {
+      if ((session.intents & intent) === 0) continue;
+      const data = build(session);
+      if (data === undefined) continue;
+      this.dispatch(session, event, data);
+      sent += 1;
+    }
+    return sent;
+  }
+
   /** Closes every socket and the WebSocket server. */
   async close(): Promise<void> {
     for (const ws of this.wss.clients) ws.terminate();
@@ -204,12 +221,18 @@ export class Gateway {
       return undefined;
     }
     connection.identifyCompress = identify.compress === true;
+    const intents = typeof identify.intents === 'number' ? identify.intents : 0;
+    if ((intents & Intent.MessageContent) !== 0 && !this.state.messageContentEnabled) {
+      // Like Discord: a privileged intent not enabled in the developer portal ends the login.
+      connection.close(4014, 'Disallowed intent(s).');
+      return undefined;
+    }
 
     const { world } = this.state;
     const session: GatewaySession = {
       id: randomToken(16),
       shard,
-      intents: typeof identify.intents === 'number' ? identify.intents : 0,
+      intents,
       seq: 0,
       ready: false,
       connection,
@@ -235,7 +258,7 @@ export class Gateway {
       user_settings: {},
       ...(Array.isArray(identify.shard) ? { shard: [...shard] } : {}),
     });
-    if (hasGuild) this.dispatch(session, 'GUILD_CREATE', guildCreateData(world));
+    if (hasGuild) this.dispatch(session, 'GUILD_CREATE', guildCreateData(world, this.state.channels));
     session.ready = true;
     this.state.events.emit('sessionReady', session.id);
     return session;

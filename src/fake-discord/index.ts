@@ -16,7 +16,9 @@
 import { EventEmitter } from 'node:events';
 import { type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { ChannelKind, ChannelRegistry, type FakeChannel } from './channels.js';
 import { CommandRegistry, type RegisteredCommand } from './commands.js';
+import { Intent, visibleMessage } from './content.js';
 import { type FaultSpec, FaultInjector } from './faults.js';
 import { Gateway } from './gateway.js';
 import type { RecordedRequest } from './http.js';
@@ -25,7 +27,9 @@ import * as build from './payloads.js';
 import { createRestHandler } from './rest.js';
 import { allRoutes } from './routes/index.js';
 import type { FakeDiscordEvents, FakeState } from './state.js';
+import { mentionFields } from './mentions.js';
 import { MessageStore, type StoredMessage, isEphemeral } from './store.js';
+import { createForumPost } from './threads.js';
 import { type FakeUser, type World, createWorld, userObject } from './world.js';
 
 export type { FaultSpec } from './faults.js';
@@ -37,6 +41,8 @@ export type { RegisteredCommand } from './commands.js';
 export type { FakeDiscordEvents } from './state.js';
 export type { StoredMessage, UploadedFile } from './store.js';
 export type { FakeUser } from './world.js';
+export type { FakeChannel, FakeForumTag } from './channels.js';
+export { ChannelKind } from './channels.js';
 export * as limits from './limits.js';
 
 /** Options of {@link startFakeDiscord}. */
@@ -47,6 +53,20 @@ export interface FakeDiscordOptions {
   callbackDeadlineMs?: number;
   /** How long interaction tokens work for follow-ups and edits. Default 15 minutes. */
   interactionTokenLifetimeMs?: number;
+  /**
+   * Whether the privileged Message Content intent is enabled for the app (the developer portal
+   * switch). Default true. When false, an IDENTIFY asking for it is closed with 4014, and REST
+   * reads show other people's messages without content.
+   */
+  messageContentEnabled?: boolean;
+}
+
+/** Options of {@link FakeDiscord.postForumPost}. */
+export interface ForumPostOptions {
+  /** Default: the normal member. */
+  readonly user?: FakeUser;
+  /** Ids of the forum's tags to apply. */
+  readonly tagIds?: readonly string[];
 }
 
 /** An interaction the fake dispatched. */
@@ -117,14 +137,21 @@ export class FakeDiscord extends EventEmitter<FakeDiscordEvents> {
   private forwardEvents(): void {
     const { store, events } = this.state;
     const guildId = this.guild.id;
-    const GUILD_MESSAGES = 1 << 9;
+    const GUILD_MESSAGES = Intent.GuildMessages;
+    const botId = this.botUserId;
+    // What each session sees depends on its intents: without Message Content, other people's
+    // messages arrive without content unless they mention the bot.
+    const perSession = (message: StoredMessage) => (session: { intents: number }) => ({
+      ...visibleMessage(message, botId, (session.intents & Intent.MessageContent) !== 0),
+      guild_id: guildId,
+    });
     store.on('message', (message) => {
       this.emit('message', message);
-      if (!isEphemeral(message)) this.gateway.dispatchToGuild(guildId, 'MESSAGE_CREATE', { ...message, guild_id: guildId }, GUILD_MESSAGES);
+      if (!isEphemeral(message)) this.gateway.dispatchEach(guildId, 'MESSAGE_CREATE', GUILD_MESSAGES, perSession(message));
     });
     store.on('messageUpdate', (message, before) => {
       this.emit('messageUpdate', message, before);
-      if (!isEphemeral(message)) this.gateway.dispatchToGuild(guildId, 'MESSAGE_UPDATE', { ...message, guild_id: guildId }, GUILD_MESSAGES);
+      if (!isEphemeral(message)) this.gateway.dispatchEach(guildId, 'MESSAGE_UPDATE', GUILD_MESSAGES, perSession(message));
     });
     store.on('messageDelete', (message) => {
       this.emit('messageDelete', message);
@@ -134,6 +161,10 @@ export class FakeDiscord extends EventEmitter<FakeDiscordEvents> {
     });
     events.on('interactionResponse', (response, record) => this.emit('interactionResponse', response, record));
     events.on('sessionReady', (sessionId) => this.emit('sessionReady', sessionId));
+    events.on('threadCreate', (thread) => {
+      this.emit('threadCreate', thread);
+      this.gateway.dispatchToGuild(guildId, 'THREAD_CREATE', { ...this.state.channels.toObject(thread), newly_created: true }, Intent.Guilds);
+    });
   }
 
   /** Application commands registered over REST (global first, then guild ones with `guild_id`). */
@@ -216,8 +247,40 @@ export class FakeDiscord extends EventEmitter<FakeDiscordEvents> {
    * Stores a message written by a human test user (default: the normal member), e.g. as a
    * context-menu target. Sessions with the GUILD_MESSAGES intent get MESSAGE_CREATE.
    */
-  postUserMessage(content: string, user: FakeUser = this.users.member): StoredMessage {
-    return this.state.store.create({ channelId: this.channel.id, author: userObject(user), body: { content } });
+  postUserMessage(content: string, user: FakeUser = this.users.member, channelId: string = this.channel.id): StoredMessage {
+    const channel = this.state.channels.get(channelId);
+    if (!channel || channel.type === ChannelKind.Forum) throw new Error(`fake-discord: cannot post in channel ${channelId} (unknown, or a forum: use postForumPost)`);
+    return this.state.store.create({
+      channelId,
+      author: userObject(user),
+      body: { content },
+      extra: { guild_id: this.guild.id, ...mentionFields(this.state.world, content, undefined, undefined, [userObject(user)]) },
+    });
+  }
+
+  /**
+   * Creates a text (type 0) or forum (type 15, with tags) channel. Sessions get CHANNEL_CREATE;
+   * later sessions see it in GUILD_CREATE.
+   */
+  createChannel(name: string, type: 'text' | 'forum' = 'text', tagNames: readonly string[] = []): FakeChannel {
+    const channel = this.state.channels.create(name, type === 'forum' ? ChannelKind.Forum : ChannelKind.Text, tagNames);
+    this.gateway.dispatchToGuild(this.guild.id, 'CHANNEL_CREATE', this.state.channels.toObject(channel), Intent.Guilds);
+    return channel;
+  }
+
+  /**
+   * A test user creates a post in a forum: THREAD_CREATE (newly created, Guilds intent), then
+   * MESSAGE_CREATE of its first message, which has the post's id.
+   */
+  postForumPost(forumId: string, title: string, content: string, options: ForumPostOptions = {}): { thread: FakeChannel; message: StoredMessage } {
+    const forum = this.state.channels.get(forumId);
+    if (forum?.type !== ChannelKind.Forum) throw new Error(`fake-discord: ${forumId} is not a forum channel`);
+    return createForumPost(this.state, forum, userObject(options.user ?? this.users.member), { name: title, message: { content }, appliedTags: options.tagIds ?? [] });
+  }
+
+  /** A channel or thread by id. */
+  channelById(id: string): FakeChannel | undefined {
+    return this.state.channels.get(id);
   }
 
   /** Makes the next matching REST request(s) fail (see {@link FaultSpec}). */
@@ -269,6 +332,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       ...(options.interactionTokenLifetimeMs !== undefined ? { tokenLifetimeMs: options.interactionTokenLifetimeMs } : {}),
     }),
     commands: new CommandRegistry(world.applicationId),
+    channels: new ChannelRegistry(world),
+    messageContentEnabled: options.messageContentEnabled ?? true,
     events,
     gatewayUrl: '',
   };

@@ -4,10 +4,11 @@
  * menus (type 3), message context menus (type 2 / command type 3) and modal submits (type 5).
  * Every payload is a guild interaction in the fake's channel, with a fresh id and token.
  */
+import type { ChannelRegistry, FakeChannel } from './channels.js';
 import type { CommandRegistry, RegisteredOption } from './commands.js';
 import { randomToken, snowflake } from './ids.js';
 import type { StoredMessage } from './store.js';
-import { EVERYONE_PERMISSIONS, type FakeUser, type World, channelObject, memberObject, userObject } from './world.js';
+import { EVERYONE_PERMISSIONS, type FakeUser, type World, memberObject, userObject } from './world.js';
 
 /** An INTERACTION_CREATE `d` object. Only the fields the fake itself reads are typed. */
 export interface InteractionPayload {
@@ -47,7 +48,7 @@ export interface RawOption {
 }
 
 /** A friendly option value: strings, numbers, booleans, or a test user (a USER option). */
-export type OptionValue = string | number | boolean | FakeUser;
+export type OptionValue = string | number | boolean | FakeUser | FakeChannel;
 
 /**
  * Options as a `{ name: value }` record (types are taken from the registered command when there
@@ -62,6 +63,8 @@ export interface InteractionOptions {
   user?: FakeUser;
   /** The user's client locale (default 'en-US'). */
   locale?: string;
+  /** The channel (or thread) it is used in (default: the world's text channel). */
+  channelId?: string;
 }
 
 /** Extra options for slash commands and autocomplete. */
@@ -76,16 +79,23 @@ export interface CommandOptions extends InteractionOptions {
 export interface PayloadContext {
   world: World;
   commands: CommandRegistry;
+  channels: ChannelRegistry;
 }
 
 function isFakeUser(value: OptionValue): value is FakeUser {
   return typeof value === 'object' && value !== null && 'username' in value;
 }
 
+function isFakeChannel(value: OptionValue): value is FakeChannel {
+  return typeof value === 'object' && value !== null && 'type' in value && !('username' in value);
+}
+
 /** The fields every guild interaction carries. */
 function base(ctx: PayloadContext, type: number, data: Record<string, unknown>, opts: InteractionOptions): InteractionPayload {
   const { world } = ctx;
   const user = opts.user ?? world.users.member;
+  const channel = ctx.channels.get(opts.channelId ?? world.channel.id);
+  if (!channel) throw new Error(`fake-discord: unknown channel ${opts.channelId}`);
   return {
     id: snowflake(),
     token: `fake-interaction.${randomToken()}`,
@@ -94,8 +104,8 @@ function base(ctx: PayloadContext, type: number, data: Record<string, unknown>, 
     data,
     guild_id: world.guild.id,
     guild: { id: world.guild.id, locale: 'en-US', features: [] },
-    channel_id: world.channel.id,
-    channel: channelObject(world),
+    channel_id: channel.id,
+    channel: ctx.channels.toObject(channel),
     member: memberObject(user, world),
     version: 1,
     app_permissions: EVERYONE_PERMISSIONS,
@@ -113,7 +123,7 @@ function buildOptions(
   ctx: PayloadContext,
   input: OptionsInput,
   definitions: readonly RegisteredOption[] | undefined,
-  resolved: { users: Record<string, unknown>; members: Record<string, unknown> },
+  resolved: { users: Record<string, unknown>; members: Record<string, unknown>; channels: Record<string, unknown> },
 ): RawOption[] {
   if (Array.isArray(input)) return structuredClone(input as RawOption[]);
   return Object.entries(input as Record<string, OptionValue>).map(([name, value]) => {
@@ -123,6 +133,10 @@ function buildOptions(
       resolved.users[value.id] = userObject(value);
       resolved.members[value.id] = member;
       return { name, type: declared ?? OptionType.User, value: value.id };
+    }
+    if (isFakeChannel(value)) {
+      resolved.channels[value.id] = { ...ctx.channels.toObject(value), permissions: EVERYONE_PERMISSIONS };
+      return { name, type: declared ?? OptionType.Channel, value: value.id };
     }
     const guessed =
       typeof value === 'boolean' ? OptionType.Boolean
@@ -140,7 +154,7 @@ function commandData(ctx: PayloadContext, name: string, input: OptionsInput, opt
   if (opts.subcommandGroup) definitions = definitions?.find((o) => o.name === opts.subcommandGroup)?.options;
   if (opts.subcommand) definitions = definitions?.find((o) => o.name === opts.subcommand)?.options;
 
-  const resolved = { users: {}, members: {} };
+  const resolved = { users: {}, members: {}, channels: {} };
   let options = buildOptions(ctx, input, definitions, resolved);
   if (focused !== undefined) {
     if (!options.some((o) => o.name === focused)) throw new Error(`focused option "${focused}" is not among the options`);
@@ -149,7 +163,7 @@ function commandData(ctx: PayloadContext, name: string, input: OptionsInput, opt
   if (opts.subcommand) options = [{ name: opts.subcommand, type: OptionType.Subcommand, options }];
   if (opts.subcommandGroup) options = [{ name: opts.subcommandGroup, type: OptionType.SubcommandGroup, options }];
 
-  const hasResolved = Object.keys(resolved.users).length > 0;
+  const hasResolved = Object.keys(resolved.users).length > 0 || Object.keys(resolved.channels).length > 0;
   return {
     id: command?.id ?? snowflake(),
     name,

@@ -3,6 +3,7 @@
  * event map the fake emits.
  */
 import type { EventEmitter } from 'node:events';
+import type { ChannelRegistry, FakeChannel } from './channels.js';
 import type { CommandRegistry } from './commands.js';
 import type { RecordedRequest } from './http.js';
 import type { InteractionRecord, InteractionRegistry, InteractionResponse } from './interactions.js';
@@ -19,6 +20,8 @@ export interface FakeDiscordEvents extends MessageStoreEvents {
   request: [request: RecordedRequest];
   /** A gateway session finished IDENTIFY → READY (+ GUILD_CREATE). */
   sessionReady: [sessionId: string];
+  /** A thread or forum post was created (by the bot over REST, or by a test user). */
+  threadCreate: [thread: FakeChannel];
 }
 
 /** Everything the REST routes and the gateway share. */
@@ -27,6 +30,9 @@ export interface FakeState {
   readonly store: MessageStore;
   readonly interactions: InteractionRegistry;
   readonly commands: CommandRegistry;
+  readonly channels: ChannelRegistry;
+  /** Whether the Message Content intent is enabled for the app (the developer portal switch). */
+  readonly messageContentEnabled: boolean;
   readonly events: EventEmitter<FakeDiscordEvents>;
   /** `ws://127.0.0.1:PORT/gateway`, set once the server listens. */
   gatewayUrl: string;

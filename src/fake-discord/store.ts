@@ -23,6 +23,8 @@ export interface UploadedFile {
 
 /** What is needed to create a message. */
 export interface NewMessage {
+  /** Default: a new snowflake (a forum post's first message takes the post's id). */
+  id?: string;
   channelId: string;
   author: APIUser;
   /** The request payload: content, embeds, components, flags, tts, allowed_mentions, attachments. */
@@ -49,7 +51,7 @@ export class MessageStore extends EventEmitter<MessageStoreEvents> {
 
   /** Creates, stores and announces a message. */
   create(input: NewMessage): StoredMessage {
-    const id = snowflake();
+    const id = input.id ?? snowflake();
     const body = input.body;
     const message: StoredMessage = {
       id,
@@ -96,6 +98,19 @@ export class MessageStore extends EventEmitter<MessageStoreEvents> {
     if (typeof patch.flags === 'number') flags = (flags & ~MessageFlag.SuppressEmbeds) | (patch.flags & MessageFlag.SuppressEmbeds);
     after.flags = flags;
     after.edited_timestamp = wasLoading ? null : new Date().toISOString();
+    this.byId.set(id, after);
+    this.emit('messageUpdate', structuredClone(after), structuredClone(before));
+    return structuredClone(after);
+  }
+
+  /**
+   * Merges fields Discord itself sets (e.g. `thread` and the HAS_THREAD flag once a thread is
+   * started from the message) and announces the change as an update. Throws if the id is unknown.
+   */
+  annotate(id: string, fields: Record<string, unknown>): StoredMessage {
+    const before = this.byId.get(id);
+    if (!before) throw new Error(`no stored message ${id}`);
+    const after = { ...structuredClone(before), ...structuredClone(fields) } as StoredMessage;
     this.byId.set(id, after);
     this.emit('messageUpdate', structuredClone(after), structuredClone(before));
     return structuredClone(after);

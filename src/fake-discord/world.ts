@@ -4,6 +4,7 @@
  * dates, so they are the same in every run.
  */
 import type { APIUser } from 'discord.js';
+import type { ChannelRegistry } from './channels.js';
 import { snowflake } from './ids.js';
 import { Permission } from './limits.js';
 
@@ -16,6 +17,8 @@ export interface FakeUser {
   readonly roles: readonly string[];
   /** The member's computed permissions as a decimal string bitfield, as sent in interactions. */
   readonly permissions: string;
+  /** A bot account (another bot in the server). */
+  readonly bot?: boolean;
 }
 
 /** Everything with a fixed id in the fake. */
@@ -81,7 +84,7 @@ export function botUserObject(world: World): APIUser {
 
 /** A test user's user object. */
 export function userObject(user: FakeUser): APIUser {
-  return { id: user.id, username: user.username, discriminator: '0', global_name: user.globalName, avatar: null };
+  return { id: user.id, username: user.username, discriminator: '0', global_name: user.globalName, avatar: null, ...(user.bot === true ? { bot: true } : {}) };
 }
 
 /** A guild member object as it appears in interactions (with `permissions`). */
@@ -157,15 +160,15 @@ export function guildObject(world: World): Record<string, unknown> {
 }
 
 /** The full GUILD_CREATE dispatch data, which makes discord.js consider the guild available. */
-export function guildCreateData(world: World): Record<string, unknown> {
+export function guildCreateData(world: World, channels: ChannelRegistry): Record<string, unknown> {
   return {
     ...guildObject(world),
     joined_at: world.joinedAt,
     large: false,
     unavailable: false,
     member_count: 3,
-    channels: [channelObject(world)],
-    threads: [],
+    channels: channels.channels().map((c) => channels.toObject(c)),
+    threads: channels.threads().map((t) => channels.toObject(t)),
     members: [botMemberObject(world)],
     presences: [],
     voice_states: [],

@@ -5,6 +5,7 @@
  */
 import { SECTION_SEPARATOR } from '../knowledge/chunk.js';
 import type { KnowledgeBase } from '../knowledge/types.js';
+import { inCollections } from './search.js';
 
 /** Suggestions returned when the caller does not say (Discord shows at most 25). */
 export const DEFAULT_SUGGESTIONS = 25;
@@ -31,6 +32,8 @@ interface Entry extends PassageSuggestion {
   readonly text: string;
   /** First passage of its section: shown when nothing has been typed. */
   readonly opensSection: boolean;
+  /** The document's collection (undefined: the top level, seen by every collection). */
+  readonly collection?: string;
 }
 
 /** The prepared entries of one knowledge base; build once per index. */
@@ -68,7 +71,9 @@ export function buildSuggestionTable(knowledge: KnowledgeBase): SuggestionTable 
     const opensSection = key !== previousKey;
     previousKey = key;
     const start = snippet(passage.text);
+    const collection = knowledge.documents[passage.documentIndex]?.collection;
     return {
+      ...(collection === undefined ? {} : { collection }),
       passageId: passage.id,
       label: `${heading} ¶${passage.paragraph} — ${start}`,
       title: passage.title,
@@ -86,10 +91,11 @@ export function buildSuggestionTable(knowledge: KnowledgeBase): SuggestionTable 
 /**
  * Passages matching what was typed: every typed word must start a word of the heading or the
  * text; heading matches rank first, then document order. Nothing typed lists section openings.
+ * With `collections`, only passages those collections see are suggested.
  *
  * @example suggestPassages(table, 'backgr').map((s) => s.label)[0] // 'Foreign … › Background ¶1 — Before the election …'
  */
-export function suggestPassages(table: SuggestionTable, typed: string, limit: number = DEFAULT_SUGGESTIONS): PassageSuggestion[] {
+export function suggestPassages(table: SuggestionTable, typed: string, limit: number = DEFAULT_SUGGESTIONS, collections?: readonly string[]): PassageSuggestion[] {
   const words = normalizeForMatch(typed.slice(0, SUGGEST_INPUT_MAX)).split(' ').filter(Boolean);
   const pick = ({ passageId, label, title, section, paragraph, snippet: start }: Entry): PassageSuggestion => ({
     passageId,
@@ -99,10 +105,12 @@ export function suggestPassages(table: SuggestionTable, typed: string, limit: nu
     paragraph,
     snippet: start,
   });
-  if (words.length === 0) return table.entries.filter((e) => e.opensSection).slice(0, limit).map(pick);
+  const seen = (entry: Entry): boolean => inCollections(entry, collections);
+  if (words.length === 0) return table.entries.filter((e) => e.opensSection && seen(e)).slice(0, limit).map(pick);
 
   const scored: { entry: Entry; score: number; order: number }[] = [];
   table.entries.forEach((entry, order) => {
+    if (!seen(entry)) return;
     let score = 0;
     for (const word of words) {
       if (entry.heading.includes(` ${word}`)) score += 3;

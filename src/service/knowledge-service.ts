@@ -11,6 +11,7 @@ import { findSections, type SectionEntry } from '../answer/sections.js';
 import { KnowledgeError } from '../knowledge/errors.js';
 import { openIndexInWorker } from '../retrieval/open-index-in-worker.js';
 import type { SearchIndex } from '../retrieval/search-index.js';
+import { inCollections } from '../retrieval/search.js';
 import { suggestPassages, type PassageSuggestion } from '../retrieval/suggest.js';
 import { diffKnowledge, type KnowledgeDiff } from './reload-diff.js';
 import { buildSnapshot, type KnowledgeSnapshot } from './snapshot.js';
@@ -40,6 +41,8 @@ export interface AskPageOptions {
   readonly collections?: readonly string[];
 }
 
+const restricted = (collections: readonly string[] | undefined): collections is readonly string[] => collections !== undefined && collections.length > 0;
+
 /** Size of the knowledge in use. */
 export interface KnowledgeStats {
   readonly documents: number;
@@ -61,15 +64,18 @@ export interface KnowledgeService {
   knowledgeRoot(): string;
   /** One page of the answer to a question (default: the first {@link DEFAULT_EXCERPTS} excerpts). */
   ask(question: string, page?: AskPageOptions): Promise<AnswerPage>;
-  suggestPassages(typed: string, limit: number): Promise<PassageSuggestion[]>;
+  /** Passages matching what was typed, only from `collections` when given (empty: all). */
+  suggestPassages(typed: string, limit: number, collections?: readonly string[]): Promise<PassageSuggestion[]>;
   /** A passage by id, or undefined when the current knowledge no longer has it. */
   passage(passageId: string): Promise<PassageView | undefined>;
   /** A passage and the paragraphs around it. */
   context(passageId: string): Promise<PassageContext | undefined>;
-  suggestSections(typed: string, limit: number): Promise<SectionEntry[]>;
-  /** A document or section by the key from {@link suggestSections}. */
-  section(key: string): Promise<SectionEntry | undefined>;
-  documents(): Promise<DocumentSummary[]>;
+  /** Documents and sections matching what was typed, only from `collections` when given (empty: all). */
+  suggestSections(typed: string, limit: number, collections?: readonly string[]): Promise<SectionEntry[]>;
+  /** A document or section by the key from {@link suggestSections}; undefined outside `collections` when given. */
+  section(key: string, collections?: readonly string[]): Promise<SectionEntry | undefined>;
+  /** Every document, or those `collections` see (documents outside any collection included). */
+  documents(collections?: readonly string[]): Promise<DocumentSummary[]>;
   /** Loads the folder again; concurrent calls share one load. */
   reload(): Promise<ReloadOutcome>;
 }
@@ -139,8 +145,8 @@ export async function createKnowledgeService(dir: string, options: KnowledgeServ
       });
       return { answer, offset, hasMore: full.excerpts.length > limit, sources };
     },
-    async suggestPassages(typed, limit) {
-      return suggestPassages(current.suggestions, typed, limit);
+    async suggestPassages(typed, limit, collections) {
+      return suggestPassages(current.suggestions, typed, limit, collections);
     },
     async passage(passageId) {
       const snapshot = current;
@@ -153,15 +159,18 @@ export async function createKnowledgeService(dir: string, options: KnowledgeServ
       const passage = snapshot.passageById.get(passageId);
       return passage && surroundingContext(snapshot.index.knowledge, passage);
     },
-    async suggestSections(typed, limit) {
-      return findSections(current.sections, typed, limit);
+    async suggestSections(typed, limit, collections) {
+      const { sections } = current;
+      return findSections(restricted(collections) ? sections.filter((s) => inCollections(s.document, collections)) : sections, typed, limit);
     },
-    async section(key) {
-      return current.sectionByKey.get(key);
+    async section(key, collections) {
+      const entry = current.sectionByKey.get(key);
+      return entry && inCollections(entry.document, collections) ? entry : undefined;
     },
-    async documents() {
-      const knowledge = current.index.knowledge;
-      return summarizeDocuments(knowledge, { commits: await lastCommitTimes(knowledge.root) });
+    async documents(collections) {
+      const { knowledge } = current.index;
+      const summaries = summarizeDocuments(knowledge, { commits: await lastCommitTimes(knowledge.root) });
+      return summaries.filter((_, i) => inCollections(knowledge.documents[i]!, collections));
     },
     reload() {
       reloading ??= doReload().finally(() => {

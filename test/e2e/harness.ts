@@ -40,6 +40,8 @@ export interface Harness {
 export interface HarnessOptions extends Omit<StartBotOptions, 'logger'> {
   readonly knowledgeDir?: string;
   readonly fake?: FakeDiscordOptions;
+  /** Extra environment for the bot's config (e.g. `MESSAGE_CONTENT_INTENT`). */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -55,6 +57,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     DISCORD_GUILD_ID: fake.guild.id,
     KNOWLEDGE_DIR: options.knowledgeDir ?? SHIPPED_KNOWLEDGE,
     DISCORD_API_URL: fake.apiUrl,
+    ...options.env,
   });
   await deployCommands(config);
   const rawLogs: string[] = [];
@@ -67,7 +70,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       logs.push(JSON.parse(line) as Record<string, unknown>);
     },
   });
-  const { knowledgeDir: _k, fake: _f, ...botOptions } = options;
+  const { knowledgeDir: _k, fake: _f, env: _e, ...botOptions } = options;
   let bot: RunningBot;
   // A fresh in-memory database per harness, unless the test brings its own (to restart on it).
   const ownStore = options.store === undefined;
@@ -167,3 +170,36 @@ export const buttonIds = (message: StoredMessage): string[] =>
 /** The labels of a stored message's buttons, in order. */
 export const buttonLabels = (message: StoredMessage): string[] =>
   (message.components ?? []).flatMap((row) => ('components' in row ? row.components.map((c) => ('label' in c ? (c.label ?? '') : '')) : []));
+
+/**
+ * The first stored message (already there or future) matching `predicate`; rejects after
+ * `timeoutMs`.
+ */
+export function waitForMessage(fake: FakeDiscord, predicate: (message: StoredMessage) => boolean, timeoutMs = 5000): Promise<StoredMessage> {
+  const found = fake.messages().find(predicate);
+  if (found) return Promise.resolve(found);
+  return new Promise((resolve, reject) => {
+    const onMessage = (message: StoredMessage): void => {
+      if (!predicate(message)) return;
+      clearTimeout(timer);
+      fake.off('message', onMessage);
+      resolve(message);
+    };
+    const timer = setTimeout(() => {
+      fake.off('message', onMessage);
+      reject(new Error(`no matching message within ${timeoutMs} ms`));
+    }, timeoutMs);
+    fake.on('message', onMessage);
+  });
+}
+
+/** The bot's `community` log line about a channel (written when handling a message or post ends). */
+export async function communityLogOf(h: Harness, channelId: string, timeoutMs = 5000): Promise<Record<string, unknown>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const line = h.logs.find((l) => l.event === 'community' && l.channel === channelId);
+    if (line) return line;
+    if (Date.now() > deadline) throw new Error(`no community log line for channel ${channelId}`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}

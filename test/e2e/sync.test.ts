@@ -24,7 +24,7 @@ beforeAll(async () => {
   const service = await createKnowledgeService(root, { open: openWithoutCache });
   // The fixture lives on 127.0.0.1: this bot may fetch private addresses (INGEST_ALLOW_PRIVATE=true).
   const sync = createKnowledgeSync({ knowledgeDir: root, reload: () => service.reload(), allowPrivate: true, cacheDir: join(root, '..', 'cache') });
-  h = await startHarness({ knowledgeDir: root, service, sync, cooldownMs: 0 });
+  h = await startHarness({ knowledgeDir: root, service, sync, questionLimit: 'off' });
 }, 60_000);
 afterAll(async () => {
   await h?.close();

@@ -14,6 +14,8 @@ const HELP = [
   '`/sources` list the documents, their licences and when they last changed.',
   '`/reload` re-read the documents (server managers).',
   '`/sync` re-ingest the sources of sources.yaml now (server managers).',
+  '`/settings` where Footnote answers on its own, in replies or threads, and from which collections (server managers).',
+  'Or mention **@Footnote** with your question in any channel.',
   'Right-click a message → **Apps** → **Find sources** to look up what it says.',
   '',
   '**Asking well**',

@@ -58,11 +58,12 @@ function documentField(doc: DocumentSummary): APIEmbedField {
 }
 
 /**
- * One field per document (title, named link, licence, sections, passages, when fetched or revised).
+ * One field per document (title, named link, licence, sections, passages, when fetched or
+ * revised). With the `collections` a channel sees, a line says so.
  *
  * @example renderSources(summaries).embeds?.[0]?.title // 'Sources (1 document)'
  */
-export function renderSources(documents: readonly DocumentSummary[]): ReplyMessage {
+export function renderSources(documents: readonly DocumentSummary[], collections: readonly string[] = []): ReplyMessage {
   if (documents.length === 0) {
     return {
       embeds: [{ color: COLORS.none, title: 'Sources (none yet)', description: 'The knowledge folder is empty. Add Markdown or text files to it, then run `/reload`.' }],
@@ -70,7 +71,8 @@ export function renderSources(documents: readonly DocumentSummary[]): ReplyMessa
   }
   const passages = documents.reduce((n, d) => n + d.passages, 0);
   const title = `Sources (${plural(documents.length, 'document')})`;
-  const description = `Footnote answers only from these documents (${plural(passages, 'passage')} in all), quoting them word for word.`;
+  const seen = collections.length === 0 ? '' : `\nThis channel sees the collection${collections.length === 1 ? '' : 's'} ${collections.map((c) => `**${escapeText(c)}**`).join(', ')} (and documents outside any collection).`;
+  const description = `Footnote answers only from these documents (${plural(passages, 'passage')} in all), quoting them word for word.${seen}`;
   // Fill fields while they fit, keeping room for a last "…and N more" field.
   let room = EMBED_TOTAL_MAX - title.length - description.length - MORE_FIELD_ROOM;
   const fields: APIEmbedField[] = [];

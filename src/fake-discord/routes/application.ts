@@ -7,7 +7,7 @@ import type { Route } from '../router.js';
 import type { FakeState } from '../state.js';
 import { isRecord, validateCommands } from '../validate.js';
 import {
-  applicationObject, botMemberObject, botUserObject, channelObject, guildObject, memberObject, roleObjects, userObject,
+  applicationObject, botMemberObject, botUserObject, guildObject, memberObject, roleObjects, userObject,
 } from '../world.js';
 
 /** Gateway, users, application, commands and guild routes. */
@@ -72,6 +72,14 @@ export function applicationRoutes(state: FakeState): Route[] {
       handle: () => ({ status: 200, body: { ...botUserObject(world), flags: 0, mfa_enabled: false, verified: true, locale: 'en-US' } }),
     },
     {
+      method: 'GET', path: '/users/@me/guilds', auth: true,
+      handle: ({ query }) => {
+        const after = BigInt(query.get('after') ?? '0');
+        const guilds = BigInt(world.guild.id) > after ? [{ id: world.guild.id, name: world.guild.name, icon: null, owner: false, permissions: '0', features: [] }] : [];
+        return { status: 200, body: guilds };
+      },
+    },
+    {
       method: 'GET', path: '/users/:userId', auth: true,
       handle: ({ params }) => {
         if (params.userId === world.botUserId) return { status: 200, body: botUserObject(world) };
@@ -89,7 +97,7 @@ export function applicationRoutes(state: FakeState): Route[] {
     },
     {
       method: 'GET', path: '/guilds/:guildId/channels', auth: true,
-      handle: ({ params }) => (checkGuild(params.guildId), { status: 200, body: [channelObject(world)] }),
+      handle: ({ params }) => (checkGuild(params.guildId), { status: 200, body: state.channels.channels().map((c) => state.channels.toObject(c)) }),
     },
     {
       method: 'GET', path: '/guilds/:guildId/roles', auth: true,

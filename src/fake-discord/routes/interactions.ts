@@ -6,6 +6,7 @@
 import { Errors, FormErrors } from '../errors.js';
 import type { InteractionRecord, InteractionResponse } from '../interactions.js';
 import { MessageFlag } from '../limits.js';
+import { mentionFields } from '../mentions.js';
 import type { Route, RouteRequest } from '../router.js';
 import type { FakeState } from '../state.js';
 import type { StoredMessage, UploadedFile } from '../store.js';
@@ -63,13 +64,14 @@ export function interactionRoutes(state: FakeState): Route[] {
     extraFlags = 0,
   ): StoredMessage => {
     const flags = ((typeof body.flags === 'number' ? body.flags : 0) & CREATE_FLAGS) | extraFlags;
+    const content = typeof body.content === 'string' ? body.content : '';
     const message = store.create({
-      channelId: world.channel.id,
+      channelId: typeof record.payload.channel_id === 'string' ? record.payload.channel_id : world.channel.id,
       author: botUserObject(world),
       body: { ...body, flags },
       type: replyType(record),
       files,
-      extra: interactionFields(record, followUp),
+      extra: { ...interactionFields(record, followUp), ...mentionFields(world, content, body.allowed_mentions) },
     });
     record.messageIds.add(message.id);
     if (!followUp) record.originalMessageId = message.id;
