@@ -74,7 +74,7 @@ describe('/settings', () => {
     expect(text_).toContain(`<#${forum.id}>: auto-answer on · answers as replies · collections: all`);
     expect(text_).toContain(`<#${text.id}>: auto-answer off (mentions only) · answers in threads · collections: modding`);
     expect(text_).toContain('tag **Modding** → collections: modding');
-    expect(embed.fields?.at(-1)?.value).toMatch(/Morgan \(mod\): #help: tag Modding → collections: modding/);
+    expect(embed.fields?.at(-1)?.value).toMatch(/Morgan: #help: tag Modding → collections: modding/);
     expect((await store.settingsChanges(h.fake.guild.id, 10)).map((c) => c.change)).toContain('#help: auto-answer on');
   });
 
