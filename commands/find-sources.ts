@@ -2,7 +2,7 @@
  * "Find sources" (message context menu): looks up what a message says in the knowledge.
  */
 import { ApplicationCommandType, ContextMenuCommandBuilder, type MessageContextMenuCommandInteraction } from 'discord.js';
-import { answerQuestionInDiscord, cleanQuery, takeCooldown } from '../src/discord/ask-flow.js';
+import { answerQuestionInDiscord, cleanQuery, takeCooldown, withPlace } from '../src/discord/ask-flow.js';
 import type { BotContext, HandlerResult } from '../src/discord/context.js';
 import { UserFacingError } from '../src/discord/errors.js';
 import { maskedLink } from '../src/discord/escape.js';
@@ -18,7 +18,7 @@ export async function execute(interaction: MessageContextMenuCommandInteraction,
   const query = cleanQuery(message.content);
   takeCooldown(ctx, 'ask', interaction.user.id);
   return answerQuestionInDiscord(
-    { query, askerId: interaction.user.id, hidden: false, intro: `Sources for ${maskedLink('this message', message.url)}:` },
+    { query, askerId: interaction.user.id, hidden: false, intro: `Sources for ${maskedLink('this message', message.url)}:`, ...withPlace(interaction) },
     respond,
     ctx,
   );

@@ -7,10 +7,12 @@ import type {
   ButtonInteraction,
   ChatInputCommandInteraction,
   MessageContextMenuCommandInteraction,
+  ModalSubmitInteraction,
   RESTPostAPIApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { BotConfig } from '../config.js';
 import type { KnowledgeService } from '../service/knowledge-service.js';
+import type { Store } from '../store/store.js';
 import type { AnswerMemory } from './answer-memory.js';
 import type { Clock, Cooldowns } from './cooldown.js';
 import type { AskButton } from './custom-id.js';
@@ -26,6 +28,8 @@ export interface BotContext {
   readonly clock: Clock;
   readonly cooldowns: Cooldowns;
   readonly answers: AnswerMemory;
+  /** What Footnote remembers between restarts (votes, gaps, tags, posted answers); absent without a database. */
+  readonly store?: Store;
 }
 
 /** What a handler reports for the interaction log line. */
@@ -57,4 +61,14 @@ export interface MessageCommand {
 export interface ButtonHandler {
   readonly action: AskButton['action'];
   execute(interaction: ButtonInteraction, button: AskButton, respond: Responder, ctx: BotContext): Promise<HandlerResult | void>;
+}
+
+/**
+ * A handler of buttons and modals outside the answer's paging buttons, chosen by the first
+ * segment of the custom_id (`fb`, `gaps` …). It gets the segments after that one.
+ */
+export interface ComponentHandler {
+  readonly prefix: string;
+  button?(interaction: ButtonInteraction, args: readonly string[], respond: Responder, ctx: BotContext): Promise<HandlerResult | void>;
+  modal?(interaction: ModalSubmitInteraction, args: readonly string[], respond: Responder, ctx: BotContext): Promise<HandlerResult | void>;
 }

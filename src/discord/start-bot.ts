@@ -4,9 +4,10 @@
  */
 import { once } from 'node:events';
 import { Client, Events, GatewayIntentBits } from 'discord.js';
-import { buttonHandlers, messageCommands, slashCommands } from '../../commands/index.js';
+import { buttonHandlers, componentHandlers, messageCommands, slashCommands } from '../../commands/index.js';
 import type { BotConfig } from '../config.js';
 import { createKnowledgeService, type KnowledgeService } from '../service/knowledge-service.js';
+import type { Store } from '../store/store.js';
 import { AnswerMemory } from './answer-memory.js';
 import type { BotContext } from './context.js';
 import { type Clock, COOLDOWN_MS, Cooldowns } from './cooldown.js';
@@ -25,6 +26,8 @@ export interface StartBotOptions extends DispatcherOptions {
   readonly cooldownMs?: number;
   /** Default: every command in `commands/`. */
   readonly handlers?: Handlers;
+  /** The database (votes, gaps, tags, posted answers); without one those features say so. */
+  readonly store?: Store;
 }
 
 /** A running bot. */
@@ -56,8 +59,9 @@ export async function startBot(config: BotConfig, options: StartBotOptions = {})
     clock,
     cooldowns: new Cooldowns(clock, options.cooldownMs ?? COOLDOWN_MS),
     answers: new AnswerMemory(),
+    ...(options.store === undefined ? {} : { store: options.store }),
   };
-  const handlers = options.handlers ?? { slashCommands, messageCommands, buttonHandlers };
+  const handlers = options.handlers ?? { slashCommands, messageCommands, buttonHandlers, componentHandlers };
   const dispatch = createDispatcher(handlers, ctx, options);
 
   const client = new Client({ intents: [GatewayIntentBits.Guilds], ...(config.apiUrl === undefined ? {} : { rest: { api: config.apiUrl } }) });

@@ -72,6 +72,8 @@ export interface KnowledgeService {
   documents(): Promise<DocumentSummary[]>;
   /** Loads the folder again; concurrent calls share one load. */
   reload(): Promise<ReloadOutcome>;
+  /** The index in use, read only (gap analysis and drift checks read its knowledge and term statistics). */
+  index(): SearchIndex;
 }
 
 /** Options of {@link createKnowledgeService}. */
@@ -162,6 +164,7 @@ export async function createKnowledgeService(dir: string, options: KnowledgeServ
     async documents() {
       return summarizeDocuments(current.index.knowledge);
     },
+    index: () => current.index,
     reload() {
       reloading ??= doReload().finally(() => {
         reloading = undefined;

@@ -1,0 +1,74 @@
+/**
+ * Passage addresses: where a cited or tagged paragraph stands (document, section, paragraph) and
+ * a hash of its text, so it can be found again after a reload and judged unchanged, changed or gone.
+ */
+import { createHash } from 'node:crypto';
+import type { KnowledgeBase, Passage } from '../knowledge/types.js';
+import type { PassageAddress } from '../store/store.js';
+
+/**
+ * sha256 (hex) of a passage's text: what "the same paragraph" means.
+ *
+ * @example contentHash('Bees dance.').length // 64
+ */
+export function contentHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/**
+ * The address of a passage of a knowledge base.
+ *
+ * @example addressOf(knowledge, knowledge.passages[0]!).paragraph // 1
+ */
+export function addressOf(knowledge: KnowledgeBase, passage: Passage): PassageAddress {
+  return {
+    passageId: passage.id,
+    documentPath: knowledge.documents[passage.documentIndex]?.path ?? '',
+    section: passage.section,
+    paragraph: passage.paragraph,
+    contentHash: contentHash(passage.text),
+  };
+}
+
+/** An address read against a knowledge base. */
+export type Resolved =
+  /** The same text is still there (possibly moved). */
+  | { readonly status: 'same'; readonly passage: Passage }
+  /** Something else now stands where the paragraph was. */
+  | { readonly status: 'changed'; readonly passage: Passage }
+  /** Neither the text nor its place exists any more. */
+  | { readonly status: 'vanished' };
+
+/** Lookups of one knowledge base by passage id and by place, built once per check. */
+export interface AddressBook {
+  readonly knowledge: KnowledgeBase;
+  resolve(address: PassageAddress): Resolved;
+}
+
+const placeKey = (documentPath: string, section: string, paragraph: number): string => `${documentPath}\u0000${section}\u0000${paragraph}`;
+
+/**
+ * Indexes a knowledge base for {@link AddressBook.resolve}: by id first (ids hash the path, the
+ * section and the text, so an equal id is the same paragraph even if it moved), then by place
+ * (an edited paragraph keeps its place but not its id), else vanished. Never a guess beyond that.
+ *
+ * @example addressBook(knowledge).resolve(address).status // 'same'
+ */
+export function addressBook(knowledge: KnowledgeBase): AddressBook {
+  const byId = new Map(knowledge.passages.map((p) => [p.id, p]));
+  const byPlace = new Map<string, Passage>();
+  for (const p of knowledge.passages) {
+    const key = placeKey(knowledge.documents[p.documentIndex]?.path ?? '', p.section, p.paragraph);
+    if (!byPlace.has(key)) byPlace.set(key, p);
+  }
+  return {
+    knowledge,
+    resolve(address) {
+      const same = byId.get(address.passageId);
+      if (same && contentHash(same.text) === address.contentHash) return { status: 'same', passage: same };
+      const there = byPlace.get(placeKey(address.documentPath, address.section, address.paragraph));
+      if (!there) return { status: 'vanished' };
+      return { status: contentHash(there.text) === address.contentHash ? 'same' : 'changed', passage: there };
+    },
+  };
+}
