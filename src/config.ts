@@ -16,7 +16,6 @@ const botSchema = z.object({
     .refine((url) => !/\/v\d+\/?$/.test(url), 'must not end with the API version (discord.js adds /v10)')
     .optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
-  ANSWER_MEMORY_DAYS: z.coerce.number().int('must be a whole number of days').min(1, 'must be 1–365 days').max(365, 'must be 1–365 days').default(30),
 });
 
 /** Settings of the Discord bot and its scripts. */
@@ -28,8 +27,6 @@ export interface BotConfig {
   /** REST base without the version, e.g. `http://127.0.0.1:8080/api`; Discord's when absent. */
   readonly apiUrl?: string;
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
-  /** Days a posted answer's cited passages are remembered, to mark it when they change (`ANSWER_MEMORY_DAYS`, default 30). */
-  readonly answerMemoryDays: number;
 }
 
 /** A configuration problem, naming the variables at fault and never echoing their values. */
@@ -71,7 +68,6 @@ export function readBotConfig(env: Env): BotConfig {
     clientId: c.DISCORD_CLIENT_ID,
     knowledgeDir: c.KNOWLEDGE_DIR,
     logLevel: c.LOG_LEVEL,
-    answerMemoryDays: c.ANSWER_MEMORY_DAYS,
     ...(c.DISCORD_GUILD_ID === undefined ? {} : { guildId: c.DISCORD_GUILD_ID }),
     ...(c.DISCORD_API_URL === undefined ? {} : { apiUrl: c.DISCORD_API_URL.replace(/\/$/, '') }),
   };
