@@ -88,15 +88,18 @@ export async function execute(interaction: ChatInputCommandInteraction, respond:
   const tag = await store.tag(guildId, name);
   if (tag === undefined) throw new UserFacingError(`There is no tag called \`${name}\`. Start typing to see the tags of this server.`);
   const knowledge = ctx.service.index().knowledge;
+  // Exactly the saved paragraph, or an error: an edit is followed by /reload (which lists it),
+  // never guessed here.
   const resolved = addressBook(knowledge).resolve(tag.address);
-  if (resolved.status === 'vanished') {
-    throw new UserFacingError(`The paragraph of tag \`${name}\` was removed from the sources. A moderator can delete the tag, or create it again on another paragraph.`);
+  if (resolved.status !== 'same') {
+    throw new UserFacingError(
+      `The paragraph of tag \`${name}\` was changed or removed since the tag was saved. A moderator can run \`/reload\` to review it, delete the tag, or create it again.`,
+    );
   }
   const document = knowledge.documents[resolved.passage.documentIndex];
   if (document === undefined) throw new Error(`passage ${resolved.passage.id} has no document`);
   const target = interaction.options.getUser('target');
-  const note = resolved.status === 'changed' ? '⚠ This paragraph changed since the tag was saved; it is shown as it reads now.' : undefined;
-  const message = renderPassage(viewPassage(knowledge.root, document, resolved.passage), note === undefined ? {} : { note });
+  const message = renderPassage(viewPassage(knowledge.root, document, resolved.passage));
   await respond.send({
     ...message,
     ...(target === null ? {} : { content: `<@${target.id}>, this is for you (tag \`${name}\`).`, pingUsers: [target.id] }),

@@ -8,7 +8,7 @@ import type { Client } from 'discord.js';
 import { wholePassageExcerpt } from '../answer/passage-view.js';
 import { citationFor } from '../answer/citation.js';
 import type { KnowledgeBase } from '../knowledge/types.js';
-import { addressBook } from '../moderation/address.js';
+import { addressBook, addressOf } from '../moderation/address.js';
 import { type CitationDrift, driftedAnswers, type TagDrift, tagDrift } from '../moderation/drift.js';
 import { driftNote, withNote } from '../moderation/drift-note.js';
 import type { Store } from '../store/store.js';
@@ -84,7 +84,16 @@ export async function checkDrift(client: Client, ctx: BotContext, store: Store, 
   let tags: TagDrift[] = [];
   try {
     const all = await store.allTags();
-    tags = tagDrift(guildId === null ? all : all.filter((t) => t.guildId === guildId), after, before);
+    // Every server's tags follow an edit (the knowledge is shared); this server's are listed.
+    const drifts = tagDrift(all, after, before);
+    for (const drift of drifts) {
+      if (drift.kind !== 'changed') continue;
+      // Re-saved on the edited paragraph, and listed with its old and new text: never silently.
+      const { tag } = drift;
+      await store.deleteTag(tag.guildId, tag.name);
+      await store.createTag({ ...tag, address: addressOf(after, drift.passage) });
+    }
+    tags = drifts.filter((d) => guildId === null || d.tag.guildId === guildId);
   } catch (error) {
     ctx.logger.warn('tag-drift-failed', { error });
   }
@@ -92,7 +101,7 @@ export async function checkDrift(client: Client, ctx: BotContext, store: Store, 
   let pending = 0;
   try {
     const remembered = await store.unmarkedPostedAnswers(ctx.clock() - ANSWER_MEMORY_DAYS * DAY_MS);
-    const drifted = driftedAnswers(remembered, addressBook(after));
+    const drifted = driftedAnswers(remembered, addressBook(after, before));
     for (const [i, drift] of drifted.entries()) {
       if (i >= maxEdits) {
         pending += drifted.length - i;

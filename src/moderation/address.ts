@@ -34,10 +34,10 @@ export function addressOf(knowledge: KnowledgeBase, passage: Passage): PassageAd
 export type Resolved =
   /** The same text is still there (possibly moved). */
   | { readonly status: 'same'; readonly passage: Passage }
-  /** Something else now stands where the paragraph was. */
+  /** The paragraph was edited: a new text stands in its place. */
   | { readonly status: 'changed'; readonly passage: Passage }
-  /** Neither the text nor its place exists any more. */
-  | { readonly status: 'vanished' };
+  /** The paragraph is gone (or, without the previous knowledge, cannot be told apart from gone). */
+  | { readonly status: 'vanished'; readonly inItsPlace?: Passage };
 
 /** Lookups of one knowledge base by passage id and by place, built once per check. */
 export interface AddressBook {
@@ -48,14 +48,19 @@ export interface AddressBook {
 const placeKey = (documentPath: string, section: string, paragraph: number): string => `${documentPath}\u0000${section}\u0000${paragraph}`;
 
 /**
- * Indexes a knowledge base for {@link AddressBook.resolve}: by id first (ids hash the path, the
- * section and the text, so an equal id is the same paragraph even if it moved), then by place
- * (an edited paragraph keeps its place but not its id), else vanished. Never a guess beyond that.
+ * Indexes a knowledge base for {@link AddressBook.resolve}. An address is the **same** paragraph
+ * when its id is there (ids hash the path, the section and the text, so an equal id is the same
+ * text even if it moved). It **changed** when, in its place, stands a passage that did not exist
+ * in `before` (the knowledge a reload replaced): an edit, like the reload report counts it. A
+ * passage that merely shifted into the place (the paragraph before it was deleted) does not count:
+ * the address then **vanished**. Without `before` nothing can tell an edit from a deletion, so any
+ * other text is reported as vanished, with what now stands in its place.
  *
- * @example addressBook(knowledge).resolve(address).status // 'same'
+ * @example addressBook(after, before).resolve(address).status // 'changed'
  */
-export function addressBook(knowledge: KnowledgeBase): AddressBook {
+export function addressBook(knowledge: KnowledgeBase, before?: KnowledgeBase): AddressBook {
   const byId = new Map(knowledge.passages.map((p) => [p.id, p]));
+  const earlier = before === undefined ? undefined : new Set(before.passages.map((p) => p.id));
   const byPlace = new Map<string, Passage>();
   for (const p of knowledge.passages) {
     const key = placeKey(knowledge.documents[p.documentIndex]?.path ?? '', p.section, p.paragraph);
@@ -65,10 +70,12 @@ export function addressBook(knowledge: KnowledgeBase): AddressBook {
     knowledge,
     resolve(address) {
       const same = byId.get(address.passageId);
-      if (same && contentHash(same.text) === address.contentHash) return { status: 'same', passage: same };
+      if (same) return { status: 'same', passage: same };
       const there = byPlace.get(placeKey(address.documentPath, address.section, address.paragraph));
       if (!there) return { status: 'vanished' };
-      return { status: contentHash(there.text) === address.contentHash ? 'same' : 'changed', passage: there };
+      if (contentHash(there.text) === address.contentHash) return { status: 'same', passage: there };
+      if (earlier !== undefined && !earlier.has(there.id)) return { status: 'changed', passage: there };
+      return { status: 'vanished', inItsPlace: there };
     },
   };
 }

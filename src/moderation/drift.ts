@@ -8,30 +8,32 @@ import { type AddressBook, addressBook } from './address.js';
 
 /** A tag whose paragraph is not what it was. */
 export type TagDrift =
+  /** Edited: the tag now points at the new text (re-saved by the caller), listed with old and new text. */
   | { readonly kind: 'changed'; readonly tag: Tag; readonly oldText?: string; readonly newText: string; readonly passage: Passage }
-  | { readonly kind: 'vanished'; readonly tag: Tag; readonly oldText?: string };
+  /** Gone: an error; `inItsPlace` is what now stands where it was, as a hint. */
+  | { readonly kind: 'vanished'; readonly tag: Tag; readonly oldText?: string; readonly inItsPlace?: Passage };
 
 /**
- * Tags whose paragraph differs from what they were saved on. With `before` (the knowledge before
- * a reload), only tags this reload changed are listed, with their old text; without it (validate-
- * knowledge), every tag whose paragraph differs from the saved hash is listed.
+ * Tags whose paragraph is not the one they were saved on. With `before` (the knowledge a reload
+ * replaced) an edit is told apart from a deletion and the old text is known; without it
+ * (validate-knowledge) every tag whose paragraph is not found unchanged is listed as vanished.
  *
  * @example tagDrift(tags, after, before).filter((d) => d.kind === 'vanished').length // errors
  */
 export function tagDrift(tags: readonly Tag[], after: KnowledgeBase, before?: KnowledgeBase): TagDrift[] {
-  const now = addressBook(after);
+  const now = addressBook(after, before);
   const then = before === undefined ? undefined : addressBook(before);
   const drifts: TagDrift[] = [];
   for (const tag of tags) {
     const previous = then?.resolve(tag.address);
+    const oldText = previous?.status === 'same' ? previous.passage.text : undefined;
     const current = now.resolve(tag.address);
-    const oldText = previous !== undefined && previous.status !== 'vanished' ? previous.passage.text : undefined;
-    if (current.status === 'vanished') {
-      if (previous?.status === 'vanished') continue; // already gone before this reload: reported then
-      drifts.push({ kind: 'vanished', tag, ...(oldText === undefined ? {} : { oldText }) });
-    } else if (current.status === 'changed') {
-      if (oldText !== undefined && oldText === current.passage.text) continue; // not this reload's doing
+    if (current.status === 'changed') {
       drifts.push({ kind: 'changed', tag, newText: current.passage.text, passage: current.passage, ...(oldText === undefined ? {} : { oldText }) });
+    } else if (current.status === 'vanished') {
+      // Already gone before this reload: it was reported then (and is by validate-knowledge).
+      if (previous !== undefined && previous.status !== 'same') continue;
+      drifts.push({ kind: 'vanished', tag, ...(oldText === undefined ? {} : { oldText }), ...(current.inItsPlace === undefined ? {} : { inItsPlace: current.inItsPlace }) });
     }
   }
   return drifts;
@@ -51,10 +53,9 @@ export interface AnswerDrift {
 /**
  * Posted answers with at least one cited paragraph changed or vanished.
  *
- * @example driftedAnswers(remembered, knowledge).length // answers to mark
+ * @example driftedAnswers(remembered, addressBook(after, before)).length // answers to mark
  */
-export function driftedAnswers(answers: readonly PostedAnswer[], knowledge: KnowledgeBase | AddressBook): AnswerDrift[] {
-  const book = 'resolve' in knowledge ? knowledge : addressBook(knowledge);
+export function driftedAnswers(answers: readonly PostedAnswer[], book: AddressBook): AnswerDrift[] {
   const drifts: AnswerDrift[] = [];
   for (const answer of answers) {
     const citations: CitationDrift[] = [];

@@ -4,6 +4,7 @@
  */
 import type { APIEmbed } from 'discord.js';
 import type { TagDrift } from '../../moderation/drift.js';
+import { differenceStart } from '../../moderation/text-window.js';
 import type { DriftReport } from '../drift-marker.js';
 import { escapeText } from '../escape.js';
 import { EMBED_DESCRIPTION_MAX } from '../limits.js';
@@ -14,17 +15,19 @@ import { COLORS, oneLine } from './style.js';
 const QUOTE_MAX = 300;
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
-const quote = (text: string): string => `> ${escapeText(truncatePlain(oneLine(text), QUOTE_MAX))}`;
+const quote = (text: string, from = 0): string => `> ${from > 0 ? '…' : ''}${escapeText(truncatePlain(oneLine(text.slice(from)), QUOTE_MAX))}`;
 
 function tagLines(drift: TagDrift): string[] {
   if (drift.kind === 'vanished') {
     return [`❌ \`${drift.tag.name}\`: its paragraph was removed from the sources. Delete the tag or create it again on another paragraph.`, ...(drift.oldText === undefined ? [] : [quote(drift.oldText)])];
   }
+  // Quote from where the versions part, so the change is visible within the quote.
+  const from = drift.oldText === undefined ? 0 : differenceStart(drift.oldText, drift.newText);
   return [
     `✏️ \`${drift.tag.name}\` changed; it now shows the new text.`,
-    ...(drift.oldText === undefined ? [] : ['Before:', quote(drift.oldText)]),
+    ...(drift.oldText === undefined ? [] : ['Before:', quote(drift.oldText, from)]),
     'Now:',
-    quote(drift.newText),
+    quote(drift.newText, from),
   ];
 }
 
