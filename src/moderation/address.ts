@@ -61,21 +61,25 @@ const placeKey = (documentPath: string, section: string, paragraph: number): str
 export function addressBook(knowledge: KnowledgeBase, before?: KnowledgeBase): AddressBook {
   const byId = new Map(knowledge.passages.map((p) => [p.id, p]));
   const earlier = before === undefined ? undefined : new Set(before.passages.map((p) => p.id));
-  const byPlace = new Map<string, Passage>();
+  // A long paragraph is cut into several passages that share its place.
+  const byPlace = new Map<string, Passage[]>();
   for (const p of knowledge.passages) {
     const key = placeKey(knowledge.documents[p.documentIndex]?.path ?? '', p.section, p.paragraph);
-    if (!byPlace.has(key)) byPlace.set(key, p);
+    const list = byPlace.get(key);
+    if (list) list.push(p);
+    else byPlace.set(key, [p]);
   }
   return {
     knowledge,
     resolve(address) {
       const same = byId.get(address.passageId);
       if (same) return { status: 'same', passage: same };
-      const there = byPlace.get(placeKey(address.documentPath, address.section, address.paragraph));
-      if (!there) return { status: 'vanished' };
-      if (contentHash(there.text) === address.contentHash) return { status: 'same', passage: there };
-      if (earlier !== undefined && !earlier.has(there.id)) return { status: 'changed', passage: there };
-      return { status: 'vanished', inItsPlace: there };
+      const there = byPlace.get(placeKey(address.documentPath, address.section, address.paragraph)) ?? [];
+      const unchanged = there.find((p) => contentHash(p.text) === address.contentHash);
+      if (unchanged) return { status: 'same', passage: unchanged };
+      const edited = earlier === undefined ? undefined : there.find((p) => !earlier.has(p.id));
+      if (edited) return { status: 'changed', passage: edited };
+      return there[0] === undefined ? { status: 'vanished' } : { status: 'vanished', inItsPlace: there[0] };
     },
   };
 }
