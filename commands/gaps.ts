@@ -5,7 +5,6 @@
 import { type ChatInputCommandInteraction, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
 import type { BotContext, HandlerResult } from '../src/discord/context.js';
 import { UserFacingError } from '../src/discord/errors.js';
-import { requireStore } from '../src/discord/feedback.js';
 import { DEFAULT_GAP_DAYS, gapReportPage, MAX_GAP_DAYS } from '../src/discord/gap-report.js';
 import { requireManageServer } from '../src/discord/moderator.js';
 import type { Responder } from '../src/discord/respond.js';
@@ -22,7 +21,7 @@ export async function execute(interaction: ChatInputCommandInteraction, respond:
   requireManageServer(interaction, 'see the gap report');
   const guildId = interaction.guildId;
   if (guildId === null) throw new UserFacingError('The gap report belongs to a server.');
-  const store = requireStore(ctx);
+  const { store } = ctx;
   const days = interaction.options.getInteger('days') ?? DEFAULT_GAP_DAYS;
   await respond.defer(true);
   await respond.send(await gapReportPage(ctx, store, guildId, days, 0));

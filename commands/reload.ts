@@ -28,7 +28,7 @@ export async function execute(interaction: ChatInputCommandInteraction, respond:
   ctx.logger.info('reload', outcome.ok ? { ok: true, user: interaction.user.id, ...outcome.stats, diff: outcome.diff } : { ok: false, user: interaction.user.id, problems: outcome.problems.length });
   const report = renderReload(outcome);
   // Answers and tags quoting a paragraph this reload changed are marked and listed.
-  const drift = outcome.ok && ctx.store !== undefined ? await checkDrift(interaction.client, ctx, ctx.store, interaction.guildId, before) : undefined;
+  const drift = outcome.ok ? await checkDrift(interaction.client, ctx, ctx.store, interaction.guildId, before) : undefined;
   await respond.send(drift === undefined ? report : { ...report, embeds: [...(report.embeds ?? []), driftEmbed(drift)] });
   return {};
 }

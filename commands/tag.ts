@@ -7,7 +7,6 @@ import { type AutocompleteInteraction, type ChatInputCommandInteraction, SlashCo
 import { viewPassage } from '../src/answer/passage-view.js';
 import type { BotContext, HandlerResult } from '../src/discord/context.js';
 import { UserFacingError } from '../src/discord/errors.js';
-import { requireStore } from '../src/discord/feedback.js';
 import { CHOICES_MAX } from '../src/discord/limits.js';
 import type { Choice } from '../src/discord/message.js';
 import { requireModerator } from '../src/discord/moderator.js';
@@ -49,7 +48,7 @@ export async function autocomplete(interaction: AutocompleteInteraction, ctx: Bo
     const suggestions = await ctx.service.suggestPassages(focused.value, CHOICES_MAX);
     return suggestions.map((s) => ({ name: headingChoiceName(s.title, s.section, ` ¶${s.paragraph} — ${s.snippet}`), value: s.passageId }));
   }
-  if (ctx.store === undefined || interaction.guildId === null) return [];
+  if (interaction.guildId === null) return [];
   const names = await ctx.store.tagNames(interaction.guildId, focused.value.trim().toLowerCase(), CHOICES_MAX);
   return names.map((name) => ({ name, value: name }));
 }
@@ -63,7 +62,7 @@ const guildOf = (interaction: ChatInputCommandInteraction): string => {
 export async function execute(interaction: ChatInputCommandInteraction, respond: Responder, ctx: BotContext): Promise<HandlerResult> {
   const sub = interaction.options.getSubcommand();
   const guildId = guildOf(interaction);
-  const store = requireStore(ctx);
+  const { store } = ctx;
   const name = normaliseTagName(interaction.options.getString('name') ?? '');
   if (name === undefined) throw new UserFacingError(`A tag name is 1–${TAG_NAME_MAX} characters: ${TAG_NAME_PATTERN}.`);
 

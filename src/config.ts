@@ -1,8 +1,25 @@
 import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
+import { databaseKind, DEFAULT_DATABASE_URL } from './store/database-url.js';
+import type { Retention } from './store/store.js';
 
 /** The knowledge folder used when `KNOWLEDGE_DIR` is not set. */
 export const DEFAULT_KNOWLEDGE_DIR = 'knowledge';
+
+/** Days votes, comments, gap records and the settings log are kept when `FEEDBACK_RETENTION_DAYS` is not set. */
+export const DEFAULT_FEEDBACK_RETENTION_DAYS = 90;
+/** Days posted answers are remembered for drift notes when `ANSWER_MEMORY_DAYS` is not set. */
+export const DEFAULT_ANSWER_MEMORY_DAYS = 30;
+/** The longest retention accepted (ten years): anything longer is a typo. */
+const MAX_RETENTION_DAYS = 3650;
+
+const days = (fallback: number) =>
+  z.coerce
+    .number({ error: 'must be a whole number of days' })
+    .int('must be a whole number of days')
+    .min(1, 'must be at least 1 day')
+    .max(MAX_RETENTION_DAYS, `must be at most ${MAX_RETENTION_DAYS} days`)
+    .default(fallback);
 
 const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17–20 digits)');
 
@@ -16,6 +33,12 @@ const botSchema = z.object({
     .refine((url) => !/\/v\d+\/?$/.test(url), 'must not end with the API version (discord.js adds /v10)')
     .optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  DATABASE_URL: z
+    .string()
+    .refine((url) => databaseKind(url) !== undefined, 'must be sqlite:PATH, sqlite::memory: or postgres://user:password@host:port/database')
+    .default(DEFAULT_DATABASE_URL),
+  FEEDBACK_RETENTION_DAYS: days(DEFAULT_FEEDBACK_RETENTION_DAYS),
+  ANSWER_MEMORY_DAYS: days(DEFAULT_ANSWER_MEMORY_DAYS),
 });
 
 /** Settings of the Discord bot and its scripts. */
@@ -27,6 +50,10 @@ export interface BotConfig {
   /** REST base without the version, e.g. `http://127.0.0.1:8080/api`; Discord's when absent. */
   readonly apiUrl?: string;
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** `sqlite:PATH`, `sqlite::memory:` or `postgres://…` (may hold a password: never log it raw). */
+  readonly databaseUrl: string;
+  /** How long feedback, gaps and posted answers are kept. */
+  readonly retention: Retention;
 }
 
 /** A configuration problem, naming the variables at fault and never echoing their values. */
@@ -68,6 +95,8 @@ export function readBotConfig(env: Env): BotConfig {
     clientId: c.DISCORD_CLIENT_ID,
     knowledgeDir: c.KNOWLEDGE_DIR,
     logLevel: c.LOG_LEVEL,
+    databaseUrl: c.DATABASE_URL,
+    retention: { feedbackDays: c.FEEDBACK_RETENTION_DAYS, postedAnswerDays: c.ANSWER_MEMORY_DAYS },
     ...(c.DISCORD_GUILD_ID === undefined ? {} : { guildId: c.DISCORD_GUILD_ID }),
     ...(c.DISCORD_API_URL === undefined ? {} : { apiUrl: c.DISCORD_API_URL.replace(/\/$/, '') }),
   };

@@ -10,7 +10,7 @@ import type { BotContext, HandlerResult } from '../../src/discord/context.js';
 import { decodeAskButton } from '../../src/discord/custom-id.js';
 import { UserFacingError } from '../../src/discord/errors.js';
 import { escapeText } from '../../src/discord/escape.js';
-import { addressesOf, recordGap, requireStore, softly } from '../../src/discord/feedback.js';
+import { addressesOf, recordGap, softly } from '../../src/discord/feedback.js';
 import { fieldValue, textModal } from '../../src/discord/modal.js';
 import { feedbackId, FEEDBACK_PREFIX } from '../../src/discord/moderation-ids.js';
 import { requireModerator } from '../../src/discord/moderator.js';
@@ -48,7 +48,7 @@ function firstPassageOf(message: Message): string | undefined {
 /** Records (or changes) a vote; says whether it was stored and what it was before. */
 async function vote(interaction: ButtonInteraction, ctx: BotContext, choice: 'up' | 'down'): Promise<{ stored: boolean; before?: 'up' | 'down' }> {
   const place = placeOf(interaction);
-  if (place === undefined || ctx.store === undefined) return { stored: false };
+  if (place === undefined) return { stored: false };
   const { message } = interaction;
   const question = questionOf(message, ctx);
   let before: 'up' | 'down' | undefined;
@@ -89,7 +89,6 @@ export async function button(interaction: ButtonInteraction, args: readonly stri
   }
   if (action === 'tag') {
     requireModerator(interaction, 'save answers as tags');
-    requireStore(ctx);
     const passageId = firstPassageOf(interaction.message);
     if (passageId === undefined) throw new UserFacingError('This answer cites no passage to save.');
     await respond.showModal(
@@ -121,7 +120,7 @@ export async function modal(interaction: ModalSubmitInteraction, args: readonly 
   }
   if (action === 'tagname') {
     requireModerator(interaction, 'save answers as tags');
-    const store = requireStore(ctx);
+    const { store } = ctx;
     const guildId = interaction.guildId;
     if (guildId === null) throw new UserFacingError('Tags belong to a server.');
     const name = normaliseTagName(fieldValue(interaction.fields, 'name'));

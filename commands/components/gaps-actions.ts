@@ -8,7 +8,6 @@ import type { ButtonInteraction, ModalSubmitInteraction } from 'discord.js';
 import type { BotContext, HandlerResult } from '../../src/discord/context.js';
 import { UserFacingError } from '../../src/discord/errors.js';
 import { escapeText } from '../../src/discord/escape.js';
-import { requireStore } from '../../src/discord/feedback.js';
 import { gapGroups, gapReportPage, MAX_GAP_DAYS } from '../../src/discord/gap-report.js';
 import { fieldValue, textModal } from '../../src/discord/modal.js';
 import { GAPS_PREFIX, gapsId } from '../../src/discord/moderation-ids.js';
@@ -38,7 +37,7 @@ export async function button(interaction: ButtonInteraction, args: readonly stri
   const [action, daysText, argument = ''] = args;
   const days = parseDays(daysText);
   const guildId = guildOf(interaction);
-  const store = requireStore(ctx);
+  const { store } = ctx;
   if (action === 'page') {
     respond.intend({ kind: 'update' });
     await respond.update(await gapReportPage(ctx, store, guildId, days, Number(argument) || 0));
@@ -85,7 +84,7 @@ export async function modal(interaction: ModalSubmitInteraction, args: readonly 
   if (action !== 'aliasform') throw new UserFacingError('This form does not work any more.');
   const days = parseDays(daysText);
   const guildId = guildOf(interaction);
-  const store = requireStore(ctx);
+  const { store } = ctx;
   await respond.defer(true);
   const request = { word: fieldValue(interaction.fields, 'word'), means: fieldValue(interaction.fields, 'means') };
   const index = ctx.service.index();

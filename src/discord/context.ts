@@ -28,8 +28,11 @@ export interface BotContext {
   readonly clock: Clock;
   readonly cooldowns: Cooldowns;
   readonly answers: AnswerMemory;
-  /** What Footnote remembers between restarts (votes, gaps, tags, posted answers); absent without a database. */
-  readonly store?: Store;
+  /**
+   * Settings, feedback, gaps, tags and posted answers. A failed write must not stop an answer:
+   * catch it, log it (`logger.error('store-write-failed', …)`, see `writeSoftly`) and still reply.
+   */
+  readonly store: Store;
 }
 
 /** What a handler reports for the interaction log line. */

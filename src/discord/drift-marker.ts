@@ -22,8 +22,6 @@ export const DRIFT_EDITS_PER_RUN = 50;
 /** Pause between two edits (Discord allows about 5 edits per 5 s per channel). */
 export const DRIFT_EDIT_INTERVAL_MS = 1100;
 const DAY_MS = 24 * 60 * 60 * 1000;
-/** Days posted answers are looked at (`ANSWER_MEMORY_DAYS`; the store deletes older ones). */
-export const ANSWER_MEMORY_DAYS = 30;
 
 /** What a drift check after a reload found and did. */
 export interface DriftReport {
@@ -100,7 +98,7 @@ export async function checkDrift(client: Client, ctx: BotContext, store: Store, 
   let marked = 0;
   let pending = 0;
   try {
-    const remembered = await store.unmarkedPostedAnswers(ctx.clock() - ANSWER_MEMORY_DAYS * DAY_MS);
+    const remembered = await store.unmarkedPostedAnswers(ctx.clock() - ctx.config.retention.postedAnswerDays * DAY_MS);
     const drifted = driftedAnswers(remembered, addressBook(after, before));
     for (const [i, drift] of drifted.entries()) {
       if (i >= maxEdits) {

@@ -10,8 +10,8 @@ import type { KnowledgeBase } from '../knowledge/types.js';
 import { addressOf } from '../moderation/address.js';
 import { analyseGap } from '../moderation/gap-analysis.js';
 import type { GapKind, PassageAddress, Store } from '../store/store.js';
+import { writeSoftly } from '../store/write-softly.js';
 import type { BotContext } from './context.js';
-import { UserFacingError } from './errors.js';
 import type { ButtonSpec } from './message.js';
 import { feedbackId } from './moderation-ids.js';
 
@@ -30,25 +30,12 @@ export function feedbackButtons(citesPassage: boolean): ButtonSpec[] {
   return buttons;
 }
 
-/** The store, or a message saying this needs one. */
-export function requireStore(ctx: BotContext): Store {
-  if (ctx.store === undefined) throw new UserFacingError('This needs a database, and none is configured (set `DATABASE_URL`).');
-  return ctx.store;
-}
-
 /**
- * Runs a store write that must not stop anything: a failure is logged (with what was being
- * done) and reported as false.
+ * Runs a store write that must not stop anything: a failure is logged (`store-write-failed`,
+ * with what was being done) and reported as false.
  */
-export async function softly(ctx: BotContext, what: string, write: (store: Store) => Promise<unknown>): Promise<boolean> {
-  if (ctx.store === undefined) return false;
-  try {
-    await write(ctx.store);
-    return true;
-  } catch (error) {
-    ctx.logger.warn('store-write-failed', { what, error });
-    return false;
-  }
+export function softly(ctx: BotContext, what: string, write: (store: Store) => Promise<unknown>): Promise<boolean> {
+  return writeSoftly(ctx.logger, what, () => write(ctx.store));
 }
 
 /**

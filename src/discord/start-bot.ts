@@ -7,6 +7,8 @@ import { Client, Events, GatewayIntentBits } from 'discord.js';
 import { buttonHandlers, componentHandlers, messageCommands, slashCommands } from '../../commands/index.js';
 import type { BotConfig } from '../config.js';
 import { createKnowledgeService, type KnowledgeService } from '../service/knowledge-service.js';
+import { databaseSecrets, describeDatabaseUrl, openStore } from '../store/open-store.js';
+import { scheduleRetention } from '../store/retention.js';
 import type { Store } from '../store/store.js';
 import { AnswerMemory } from './answer-memory.js';
 import type { BotContext } from './context.js';
@@ -26,7 +28,10 @@ export interface StartBotOptions extends DispatcherOptions {
   readonly cooldownMs?: number;
   /** Default: every command in `commands/`. */
   readonly handlers?: Handlers;
-  /** The database (votes, gaps, tags, posted answers); without one those features say so. */
+  /**
+   * Default: opened from `config.databaseUrl` and closed by `stop()`. A store passed here
+   * belongs to the caller, who closes it.
+   */
   readonly store?: Store;
 }
 
@@ -35,6 +40,7 @@ export interface RunningBot {
   readonly client: Client;
   readonly service: KnowledgeService;
   readonly logger: Logger;
+  readonly store: Store;
   /** Logs out and closes the connections; safe to call twice. */
   stop(): Promise<void>;
 }
@@ -48,10 +54,23 @@ export interface RunningBot {
  * process.once('SIGTERM', () => void bot.stop());
  */
 export async function startBot(config: BotConfig, options: StartBotOptions = {}): Promise<RunningBot> {
-  const logger = options.logger ?? createJsonLogger({ level: config.logLevel, secrets: [config.token] });
+  const logger = options.logger ?? createJsonLogger({ level: config.logLevel, secrets: [config.token, ...databaseSecrets(config.databaseUrl)] });
   const clock = options.clock ?? Date.now;
-  const service =
-    options.service ?? (await createKnowledgeService(config.knowledgeDir, { clock, warn: (message) => logger.warn('knowledge-index', { message }) }));
+  // The store first: a database that cannot be opened fails the start before anything logs in.
+  const ownStore = options.store === undefined;
+  const store = options.store ?? (await openStore(config.databaseUrl, { onBackgroundError: (error) => logger.warn('store-connection-error', { error }) }));
+  const closeOwnStore = async (): Promise<void> => {
+    if (ownStore) await store.close().catch((error: unknown) => logger.warn('store-close-failed', { error }));
+  };
+  let service: KnowledgeService;
+  try {
+    service =
+      options.service ?? (await createKnowledgeService(config.knowledgeDir, { clock, warn: (message) => logger.warn('knowledge-index', { message }) }));
+  } catch (error) {
+    await closeOwnStore();
+    throw error;
+  }
+  const retention = scheduleRetention(store, config.retention, { clock, logger });
   const ctx: BotContext = {
     service,
     config,
@@ -59,7 +78,7 @@ export async function startBot(config: BotConfig, options: StartBotOptions = {})
     clock,
     cooldowns: new Cooldowns(clock, options.cooldownMs ?? COOLDOWN_MS),
     answers: new AnswerMemory(),
-    ...(options.store === undefined ? {} : { store: options.store }),
+    store,
   };
   const handlers = options.handlers ?? { slashCommands, messageCommands, buttonHandlers, componentHandlers };
   const dispatch = createDispatcher(handlers, ctx, options);
@@ -74,7 +93,10 @@ export async function startBot(config: BotConfig, options: StartBotOptions = {})
   const stop = async (): Promise<void> => {
     if (stopped) return;
     stopped = true;
+    retention.stop();
     await client.destroy();
+    await retention.done; // the store must not close under a sweep
+    await closeOwnStore();
     logger.info('stopped', {});
   };
   try {
@@ -86,6 +108,12 @@ export async function startBot(config: BotConfig, options: StartBotOptions = {})
     throw error;
   }
   const stats = service.stats();
-  logger.info('ready', { user: client.user?.id, shards: client.ws.shards.map((s) => s.id), documents: stats.documents, passages: stats.passages });
-  return { client, service, logger, stop };
+  logger.info('ready', {
+    user: client.user?.id,
+    shards: client.ws.shards.map((s) => s.id),
+    documents: stats.documents,
+    passages: stats.passages,
+    store: ownStore ? describeDatabaseUrl(config.databaseUrl) : store.kind,
+  });
+  return { client, service, logger, store, stop };
 }

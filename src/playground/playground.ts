@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BotConfig, readBotConfig } from '../config.js';
+import { MEMORY_DATABASE_URL } from '../store/database-url.js';
 import { deployCommands } from '../discord/deploy.js';
 import { type RunningBot, startBot, type StartBotOptions } from '../discord/start-bot.js';
 import { PlaygroundBridge } from './bridge.js';
@@ -70,6 +71,8 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
       DISCORD_API_URL: fake.apiUrl,
       KNOWLEDGE_DIR: options.knowledgeDir,
       LOG_LEVEL: options.logLevel ?? 'warn',
+      // A playground starts afresh each time and leaves no database file behind.
+      DATABASE_URL: MEMORY_DATABASE_URL,
     });
     await deployCommands(config);
     const bot = await startBot(config, options.bot ?? {});

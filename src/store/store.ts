@@ -65,6 +65,12 @@ export interface GuildSettings {
   readonly contentIntentWarnedAt?: Millis;
 }
 
+/**
+ * Fields of {@link GuildSettings} to change: absent keeps a field, `null` clears it (for
+ * example `{ digestChannelId: null }` turns the digest off).
+ */
+export type GuildSettingsUpdate = { readonly [K in Exclude<keyof GuildSettings, 'guildId'>]?: GuildSettings[K] | null };
+
 /** One line of the settings log: who changed what, when. */
 export interface SettingsChange {
   readonly guildId: string;
@@ -190,8 +196,8 @@ export interface Store {
   /** Sets (or with an empty list, removes) a forum tag's collections and logs the change. */
   saveForumTagCollections(mapping: ForumTagCollections, change: SettingsChange): Promise<void>;
   guildSettings(guildId: string): Promise<GuildSettings>;
-  /** Merges the given fields into the guild's settings; logs `change` when given. */
-  updateGuildSettings(guildId: string, fields: Partial<Omit<GuildSettings, 'guildId'>>, change?: SettingsChange): Promise<void>;
+  /** Merges the given fields into the guild's settings (`null` clears one); logs `change` when given. */
+  updateGuildSettings(guildId: string, fields: GuildSettingsUpdate, change?: SettingsChange): Promise<void>;
   /** Guilds with a digest channel set. */
   guildsWithDigest(): Promise<GuildSettings[]>;
   settingsChanges(guildId: string, limit: number): Promise<SettingsChange[]>;

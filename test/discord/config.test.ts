@@ -52,4 +52,32 @@ describe('bot configuration', () => {
     expect(lines[0]).not.toContain(SECRET);
     expect(JSON.parse(lines[0]!)).toMatchObject({ level: 'error', event: 'oops', header: 'Bot [redacted]' });
   });
+
+  it('given no database settings, when read, then the store defaults to sqlite:data/footnote.db with 90 and 30 days', () => {
+    const config = readBotConfig({ DISCORD_TOKEN: SECRET, DISCORD_CLIENT_ID: CLIENT_ID, DATABASE_URL: '', FEEDBACK_RETENTION_DAYS: '' });
+    expect(config.databaseUrl).toBe('sqlite:data/footnote.db');
+    expect(config.retention).toEqual({ feedbackDays: 90, postedAnswerDays: 30 });
+  });
+
+  it('given a PostgreSQL URL and retention days, when read, then they are kept', () => {
+    const config = readBotConfig({ DISCORD_TOKEN: SECRET, DISCORD_CLIENT_ID: CLIENT_ID, DATABASE_URL: 'postgres://bot:pw@127.0.0.1:5432/footnote', FEEDBACK_RETENTION_DAYS: '30', ANSWER_MEMORY_DAYS: '7' });
+    expect(config.databaseUrl).toBe('postgres://bot:pw@127.0.0.1:5432/footnote');
+    expect(config.retention).toEqual({ feedbackDays: 30, postedAnswerDays: 7 });
+  });
+
+  it('given a bad database URL and bad retention days, when read, then each variable is named and the password is never printed', () => {
+    // when
+    const error = errorOf({
+      DISCORD_TOKEN: SECRET,
+      DISCORD_CLIENT_ID: CLIENT_ID,
+      DATABASE_URL: 'mysql://bot:hunter2-db-password@db/footnote',
+      FEEDBACK_RETENTION_DAYS: 'ninety',
+      ANSWER_MEMORY_DAYS: '0',
+    });
+    // then
+    expect(error.message).toContain('DATABASE_URL must be sqlite:PATH');
+    expect(error.message).toContain('FEEDBACK_RETENTION_DAYS');
+    expect(error.message).toContain('ANSWER_MEMORY_DAYS must be at least 1 day');
+    expect(error.message).not.toContain('hunter2-db-password');
+  });
 });

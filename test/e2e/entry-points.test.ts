@@ -26,6 +26,8 @@ function run(script: string, f: FakeDiscord): { process: ChildProcess; output: (
     DISCORD_API_URL: f.apiUrl,
     KNOWLEDGE_DIR: SHIPPED_KNOWLEDGE,
     LOG_LEVEL: 'info',
+    // No database file left in the repository (test/store covers file databases).
+    DATABASE_URL: 'sqlite::memory:',
   };
   const proc = spawn(process.execPath, ['--import', 'tsx', script], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   proc.stdout?.on('data', (d: Buffer) => (output += d.toString()));

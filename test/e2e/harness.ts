@@ -11,6 +11,8 @@ import { createJsonLogger } from '../../src/discord/logger.js';
 import { type RunningBot, startBot, type StartBotOptions } from '../../src/discord/start-bot.js';
 import { openIndex } from '../../src/retrieval/open-index.js';
 import { createKnowledgeService } from '../../src/service/knowledge-service.js';
+import { MEMORY_DATABASE_URL, openStore } from '../../src/store/open-store.js';
+import type { Store } from '../../src/store/store.js';
 import { type FakeDiscord, type FakeDiscordOptions, type RecordedRequest, type SentInteraction, type StoredMessage, startFakeDiscord } from '../../src/fake-discord/index.js';
 
 /** A made-up token; tests check it never shows up in logs. */
@@ -26,6 +28,8 @@ export interface Harness {
   readonly fake: FakeDiscord;
   readonly bot: RunningBot;
   readonly config: BotConfig;
+  /** The bot's store: the one passed in options, else a fresh in-memory SQLite store. */
+  readonly store: Store;
   /** Every log line the bot wrote, parsed. */
   readonly logs: Record<string, unknown>[];
   readonly rawLogs: string[];
@@ -65,24 +69,33 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   });
   const { knowledgeDir: _k, fake: _f, ...botOptions } = options;
   let bot: RunningBot;
+  // A fresh in-memory database per harness, unless the test brings its own (to restart on it).
+  const ownStore = options.store === undefined;
+  const store = options.store ?? (await openStore(MEMORY_DATABASE_URL));
+  const closeOwnStore = async (): Promise<void> => {
+    if (ownStore) await store.close();
+  };
   try {
     // Tests keep indexes in memory: temp folders must not leave cache files behind.
     const service = options.service ?? (await createKnowledgeService(config.knowledgeDir, { open: openWithoutCache, ...(options.clock ? { clock: options.clock } : {}) }));
-    bot = await startBot(config, { ...botOptions, service, logger });
+    bot = await startBot(config, { ...botOptions, service, logger, store });
     await fake.waitForReady();
   } catch (error) {
     await fake.close();
+    await closeOwnStore();
     throw error;
   }
   return {
     fake,
     bot,
     config,
+    store,
     logs,
     rawLogs,
     async close() {
       await bot.stop();
       await fake.close();
+      await closeOwnStore();
     },
   };
 }

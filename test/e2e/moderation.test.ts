@@ -8,20 +8,23 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeUser, StoredMessage } from '../../src/fake-discord/index.js';
-import { MemoryStore } from '../helpers/memory-store.js';
+import { MEMORY_DATABASE_URL, openStore } from '../../src/store/open-store.js';
+import { type StoreWithOutage, withOutage } from '../helpers/store-outage.js';
 import { buttonIds, buttonLabels, copyOfKnowledge, firstResponse, type Harness, logOf, replyOf, startHarness } from './harness.js';
 
 const TXT = 'foreign-interference-2024-us-elections.txt';
 let h: Harness;
-let store: MemoryStore;
+let db: StoreWithOutage;
 let knowledge: Awaited<ReturnType<typeof copyOfKnowledge>>;
 beforeAll(async () => {
   knowledge = await copyOfKnowledge();
-  store = new MemoryStore();
-  h = await startHarness({ knowledgeDir: knowledge.dir, cooldownMs: 0, store });
+  // The real store (SQLite in memory), behind a switch that can take it down.
+  db = withOutage(await openStore(MEMORY_DATABASE_URL));
+  h = await startHarness({ knowledgeDir: knowledge.dir, cooldownMs: 0, store: db.store });
 });
 afterAll(async () => {
   await h?.close();
+  await db?.store.close();
   await knowledge?.remove();
 });
 
@@ -30,6 +33,8 @@ const click = (customId: string, message: StoredMessage, user: FakeUser = h.fake
 const slash = (name: string, options: Record<string, string | number | FakeUser>, user: FakeUser, subcommand?: string) =>
   h.fake.sendInteraction(h.fake.slashCommand(name, options, { user, ...(subcommand ? { subcommand } : {}) }));
 const current = (id: string): StoredMessage => h.fake.messages().find((m) => m.id === id)!;
+const voteOf = (messageId: string, user: FakeUser = h.fake.users.member) => db.store.vote(messageId, db.store.hashUser(user.id));
+const gapsNow = () => db.store.gaps(h.fake.guild.id, 0);
 
 describe('feedback on answers', () => {
   it('given an answer, then it carries 👍, 👎 and Save as tag in a row of their own', async () => {
@@ -46,12 +51,12 @@ describe('feedback on answers', () => {
     // then
     expect(up).toMatchObject({ flags: 64 });
     expect(up.content).toMatch(/Thanks for the 👍/);
-    const mine = store.votes.filter((v) => v.answerMessageId === answer.id);
-    expect(mine).toHaveLength(1);
-    expect(mine[0]).toMatchObject({ vote: 'up', question: 'What did Russia do in the 2024 election?', channelId: h.fake.channel.id, guildId: h.fake.guild.id });
-    expect(mine[0]!.cited.length).toBeGreaterThan(0);
-    expect(mine[0]!.cited[0]!.contentHash).toMatch(/^[0-9a-f]{64}$/);
-    expect(JSON.stringify(store.votes)).not.toContain(h.fake.users.member.id);
+    const mine = await voteOf(answer.id);
+    expect(mine).toMatchObject({ vote: 'up', question: 'What did Russia do in the 2024 election?', channelId: h.fake.channel.id, guildId: h.fake.guild.id });
+    expect(mine!.cited.length).toBeGreaterThan(0);
+    expect(mine!.cited[0]!.contentHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(mine!.voterHash).not.toContain(h.fake.users.member.id);
+    expect(await db.store.voteTally(h.fake.guild.id, 0)).toEqual({ up: 1, down: 0 });
 
     // when: changes the vote
     const down = click('fb:down', answer);
@@ -60,9 +65,9 @@ describe('feedback on answers', () => {
     // then: the form opens, and the vote is now 👎 (still one) and a gap record
     expect(modal.body).toMatchObject({ type: 9, data: { custom_id: `fb:why:${answer.id}`, title: 'What was missing or wrong?' } });
     expect((modal.body as { data: { components: { components: { max_length: number; required: boolean }[] }[] } }).data.components[0]!.components[0]).toMatchObject({ max_length: 300, required: false });
-    const after = store.votes.filter((v) => v.answerMessageId === answer.id);
-    expect(after.map((v) => v.vote)).toEqual(['down']);
-    expect(store.gapRows.filter((g) => g.kind === 'downvoted').map((g) => g.question)).toContain('What did Russia do in the 2024 election?');
+    expect((await voteOf(answer.id))?.vote).toBe('down');
+    expect(await db.store.voteTally(h.fake.guild.id, 0)).toEqual({ up: 0, down: 1 });
+    expect((await gapsNow()).filter((g) => g.kind === 'downvoted').map((g) => g.question)).toContain('What did Russia do in the 2024 election?');
   });
 
   it('given the 👎 form with hostile text, when it is sent, then it is stored as text and shown escaped, pinging nobody', async () => {
@@ -74,11 +79,11 @@ describe('feedback on answers', () => {
     expect(reply.flags).toBe(64);
     expect(reply.content).toContain('\\*\\*read\\*\\*');
     expect(reply.allowed_mentions).toEqual({ parse: [] });
-    expect(store.votes.find((v) => v.answerMessageId === answer.id)?.comment).toBe(hostile);
+    expect((await voteOf(answer.id))?.comment).toBe(hostile);
   });
 
   it('given the database is down, when a member asks and votes, then the answer still comes and the vote failure is logged', async () => {
-    store.failing = true;
+    db.down = true;
     try {
       const answer = await ask('Which countries interfered in the 2024 US elections?');
       expect(answer.embeds[0]?.description).toMatch(/^Confidence/);
@@ -86,7 +91,7 @@ describe('feedback on answers', () => {
       expect(reply.content).toMatch(/could not save your vote/);
       expect(h.logs.some((l) => l.event === 'store-write-failed')).toBe(true);
     } finally {
-      store.failing = false;
+      db.down = false;
     }
   });
 });

@@ -23,7 +23,7 @@ it('given an answer from before a restart, when "Next passage" is clicked on the
   const answer = await replyOf(h.fake, h.fake.sendInteraction(h.fake.slashCommand('ask', { query: 'Iran hack campaign' })));
   await h.bot.stop();
   const service = await createKnowledgeService(SHIPPED_KNOWLEDGE, { open: openWithoutCache });
-  second = await startBot(h.config, { service, cooldownMs: 0, logger: createJsonLogger({ write: () => undefined }) });
+  second = await startBot(h.config, { service, store: h.store, cooldownMs: 0, logger: createJsonLogger({ write: () => undefined }) });
   await h.fake.waitForReady();
   const next = buttonIds(answer).find((id) => id.startsWith('ask:next:'))!;
   // when
