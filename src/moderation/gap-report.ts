@@ -47,10 +47,12 @@ export function gapGroupKey(grouping: string): string {
   return createHash('sha256').update(grouping).digest('hex').slice(0, GROUP_KEY_HEX);
 }
 
+/** Values by how often they occur; ties keep their first order (the most telling word first). */
 const mostFrequent = (values: readonly string[]): string[] => {
   const counts = new Map<string, number>();
   for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
-  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([v]) => v);
+  const order = [...counts.keys()];
+  return order.sort((a, b) => counts.get(b)! - counts.get(a)! || order.indexOf(a) - order.indexOf(b));
 };
 
 /**
