@@ -51,8 +51,8 @@ export function gapGroupKey(grouping: string): string {
 const mostFrequent = (values: readonly string[]): string[] => {
   const counts = new Map<string, number>();
   for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
-  const order = [...counts.keys()];
-  return order.sort((a, b) => counts.get(b)! - counts.get(a)! || order.indexOf(a) - order.indexOf(b));
+  const first = new Map([...counts.keys()].map((v, i) => [v, i]));
+  return [...counts.keys()].sort((a, b) => counts.get(b)! - counts.get(a)! || first.get(a)! - first.get(b)!);
 };
 
 /**
