@@ -13,6 +13,7 @@ import type { Store } from '../store/store.js';
 import { AnswerMemory } from './answer-memory.js';
 import type { BotContext } from './context.js';
 import { type Clock, COOLDOWN_MS, Cooldowns } from './cooldown.js';
+import { startDigests } from './digest.js';
 import { createDispatcher, type DispatcherOptions, type Handlers } from './dispatcher.js';
 import { createJsonLogger, type Logger } from './logger.js';
 
@@ -89,11 +90,13 @@ export async function startBot(config: BotConfig, options: StartBotOptions = {})
   client.on(Events.Warn, (message) => logger.warn('client-warning', { message }));
   client.on(Events.ShardDisconnect, (event, shard) => logger.warn('shard-disconnect', { shard, code: event.code }));
 
+  const stopDigests = startDigests(client, ctx);
   let stopped = false;
   const stop = async (): Promise<void> => {
     if (stopped) return;
     stopped = true;
     retention.stop();
+    stopDigests();
     await client.destroy();
     await retention.done; // the store must not close under a sweep
     await closeOwnStore();

@@ -206,3 +206,18 @@ describe('living tags and drift', () => {
     expect(again.embeds[1]?.description).not.toContain('rivals');
   });
 });
+
+describe('weekly digest', () => {
+  it('given a moderator sets a digest channel, then the first digest is posted there with the gaps chart as a PNG', async () => {
+    const sent = slash('gaps', { digest: h.fake.channel.id }, h.fake.users.moderator);
+    const reply = await replyOf(h.fake, sent, 15_000);
+    expect(reply.content).toBe(`The weekly digest goes to <#${h.fake.channel.id}>; the first one is there now.`);
+    const post = await h.fake.waitForRequest((r) => r.method === 'POST' && r.path === `/channels/${h.fake.channel.id}/messages`);
+    expect(post.files).toEqual([expect.objectContaining({ filename: 'gaps.png', contentType: 'image/png' })]);
+    expect(post.files[0]!.size).toBeGreaterThan(1000);
+    const digest = h.fake.messages().find((m) => m.embeds[0]?.title === 'Weekly digest: gaps in the sources')!;
+    expect(digest.embeds[0]?.image?.url).toBe('attachment://gaps.png');
+    expect(digest.embeds[0]?.description).toMatch(/Votes: (none this week|👍 \d+ · 👎 \d+)/);
+    expect((await db.store.guildSettings(h.fake.guild.id)).digestChannelId).toBe(h.fake.channel.id);
+  });
+});
