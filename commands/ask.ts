@@ -2,7 +2,7 @@
  * /ask query:<text> [hide] [target]: answers from the knowledge with cited, verbatim excerpts.
  */
 import { type ChatInputCommandInteraction, SlashCommandBuilder } from 'discord.js';
-import { answerQuestionInDiscord, cleanQuery, QUERY_OPTION_MAX, takeQuestionToken } from '../src/discord/ask-flow.js';
+import { answerQuestionInDiscord, cleanQuery, QUERY_OPTION_MAX, takeQuestionToken, withPlace } from '../src/discord/ask-flow.js';
 import type { BotContext, HandlerResult } from '../src/discord/context.js';
 import { UserFacingError } from '../src/discord/errors.js';
 import type { Responder } from '../src/discord/respond.js';
@@ -24,7 +24,7 @@ export async function execute(interaction: ChatInputCommandInteraction, respond:
   respond.intend({ kind: 'reply', ephemeral: hidden });
   takeQuestionToken(ctx, interaction.user.id);
   return answerQuestionInDiscord(
-    { query, askerId: interaction.user.id, hidden, collections: await ctx.collectionsOf(interaction), ...(target ? { targetId: target.id } : {}) },
+    { query, askerId: interaction.user.id, hidden, collections: await ctx.collectionsOf(interaction), ...(target ? { targetId: target.id } : {}), ...withPlace(interaction) },
     respond,
     ctx,
   );

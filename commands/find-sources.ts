@@ -2,7 +2,7 @@
  * "Find sources" (message context menu): looks up what a message says in the knowledge.
  */
 import { type APIEmbed, ApplicationCommandType, ContextMenuCommandBuilder, type MessageContextMenuCommandInteraction } from 'discord.js';
-import { answerQuestionInDiscord, cleanQuery, takeQuestionToken } from '../src/discord/ask-flow.js';
+import { answerQuestionInDiscord, cleanQuery, takeQuestionToken, withPlace } from '../src/discord/ask-flow.js';
 import type { BotContext, HandlerResult } from '../src/discord/context.js';
 import { UserFacingError } from '../src/discord/errors.js';
 import { maskedLink } from '../src/discord/escape.js';
@@ -34,7 +34,14 @@ export async function execute(interaction: MessageContextMenuCommandInteraction,
   const query = cleanQuery(text);
   takeQuestionToken(ctx, interaction.user.id);
   return answerQuestionInDiscord(
-    { query, askerId: interaction.user.id, hidden: false, collections: await ctx.collectionsOf(interaction), intro: `Sources for ${maskedLink('this message', message.url)}:` },
+    {
+      query,
+      askerId: interaction.user.id,
+      hidden: false,
+      collections: await ctx.collectionsOf(interaction),
+      intro: `Sources for ${maskedLink('this message', message.url)}:`,
+      ...withPlace(interaction),
+    },
     respond,
     ctx,
   );

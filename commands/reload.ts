@@ -5,6 +5,8 @@
 import { type ChatInputCommandInteraction, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
 import type { BotContext, HandlerResult } from '../src/discord/context.js';
 import { UserFacingError } from '../src/discord/errors.js';
+import { checkDrift } from '../src/discord/drift-marker.js';
+import { driftEmbed } from '../src/discord/render/drift.js';
 import { renderReload } from '../src/discord/render/reload.js';
 import type { Responder } from '../src/discord/respond.js';
 
@@ -21,8 +23,12 @@ export async function execute(interaction: ChatInputCommandInteraction, respond:
     throw new UserFacingError('Only members with the Manage Server permission can reload the knowledge.');
   }
   await respond.defer(true);
+  const before = ctx.service.index().knowledge;
   const outcome = await ctx.service.reload();
   ctx.logger.info('reload', outcome.ok ? { ok: true, user: interaction.user.id, ...outcome.stats, diff: outcome.diff } : { ok: false, user: interaction.user.id, problems: outcome.problems.length });
-  await respond.send(renderReload(outcome));
+  const report = renderReload(outcome);
+  // Answers and tags quoting a paragraph this reload changed are marked and listed.
+  const drift = outcome.ok ? await checkDrift(interaction.client, ctx, ctx.store, interaction.guildId, before) : undefined;
+  await respond.send(drift === undefined ? report : { ...report, embeds: [...(report.embeds ?? []), driftEmbed(drift)] });
   return {};
 }

@@ -4,6 +4,7 @@
  */
 import type { BotContext, HandlerResult } from './context.js';
 import { UserFacingError } from './errors.js';
+import { type AnswerPlace, recordGapIfAbstained, rememberPostedAnswer } from './feedback.js';
 import { ANSWER_PAGE_SIZE, renderAnswer } from './render/answer.js';
 import type { Responder } from './respond.js';
 
@@ -52,6 +53,8 @@ export interface AskRequest {
   readonly intro?: string;
   /** Search only these collections (the channel's mapping); absent or empty: everything. */
   readonly collections?: readonly string[];
+  /** Where it is asked (for feedback, gap records and drift notes); absent outside a server. */
+  readonly place?: AnswerPlace;
 }
 
 /**
@@ -69,5 +72,25 @@ export async function answerQuestionInDiscord(request: AskRequest, respond: Resp
   };
   const messageId = await respond.send(renderAnswer(page, view));
   ctx.answers.remember(messageId, request.query);
+  if (request.place !== undefined) {
+    // Hidden answers cannot be edited later, so only public ones are remembered for drift notes.
+    if (!request.hidden) await rememberPostedAnswer(ctx, request.place, messageId, page.answer);
+    await recordGapIfAbstained(ctx, request.place, page.answer);
+  }
   return { answered: page.answer.answered };
+}
+
+/**
+ * Where an interaction happens, for the store; undefined outside a server.
+ *
+ * @example placeOf(interaction) // { guildId: '…', channelId: '…' }
+ */
+export function placeOf(interaction: { readonly guildId: string | null; readonly channelId: string | null }): AnswerPlace | undefined {
+  return interaction.guildId === null || interaction.channelId === null ? undefined : { guildId: interaction.guildId, channelId: interaction.channelId };
+}
+
+/** `{ place }` for an {@link AskRequest} when the interaction is in a server, else nothing. */
+export function withPlace(interaction: { readonly guildId: string | null; readonly channelId: string | null }): { place?: AnswerPlace } {
+  const place = placeOf(interaction);
+  return place === undefined ? {} : { place };
 }

@@ -8,6 +8,7 @@ import type {
   Interaction,
   ChatInputCommandInteraction,
   MessageContextMenuCommandInteraction,
+  ModalSubmitInteraction,
   RESTPostAPIApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { BotConfig } from '../config.js';
@@ -70,4 +71,14 @@ export interface MessageCommand {
 export interface ButtonHandler {
   readonly action: AskButton['action'];
   execute(interaction: ButtonInteraction, button: AskButton, respond: Responder, ctx: BotContext): Promise<HandlerResult | void>;
+}
+
+/**
+ * A handler of buttons and modals outside the answer's paging buttons, chosen by the first
+ * segment of the custom_id (`fb`, `gaps` …). It gets the segments after that one.
+ */
+export interface ComponentHandler {
+  readonly prefix: string;
+  button?(interaction: ButtonInteraction, args: readonly string[], respond: Responder, ctx: BotContext): Promise<HandlerResult | void>;
+  modal?(interaction: ModalSubmitInteraction, args: readonly string[], respond: Responder, ctx: BotContext): Promise<HandlerResult | void>;
 }

@@ -6,7 +6,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { AutocompleteInteraction, Interaction } from 'discord.js';
-import type { BotContext, ButtonHandler, HandlerResult, MessageCommand, SlashCommand } from './context.js';
+import type { BotContext, ButtonHandler, ComponentHandler, HandlerResult, MessageCommand, SlashCommand } from './context.js';
 import { decodeAskButton } from './custom-id.js';
 import { apologyFor, newErrorId, UserFacingError } from './errors.js';
 import type { LogFields } from './logger.js';
@@ -23,6 +23,8 @@ export interface Handlers {
   readonly slashCommands: readonly SlashCommand[];
   readonly messageCommands: readonly MessageCommand[];
   readonly buttonHandlers: readonly ButtonHandler[];
+  /** Other buttons and modals, by custom_id prefix (feedback, gap report, tags). */
+  readonly componentHandlers?: readonly ComponentHandler[];
 }
 
 /** Options of {@link createDispatcher}. */
@@ -38,6 +40,7 @@ function describe(interaction: Interaction): LogFields {
   if (interaction.isMessageContextMenuCommand()) return { ...base, kind: 'message-menu', command: interaction.commandName };
   if (interaction.isAutocomplete()) return { ...base, kind: 'autocomplete', command: interaction.commandName };
   if (interaction.isButton()) return { ...base, kind: 'button', command: interaction.customId.split(':').slice(0, 2).join(':') };
+  if (interaction.isModalSubmit()) return { ...base, kind: 'modal', command: interaction.customId.split(':').slice(0, 2).join(':') };
   return { ...base, kind: `type-${interaction.type}` };
 }
 
@@ -52,6 +55,7 @@ export function createDispatcher(handlers: Handlers, ctx: BotContext, options: D
   const slash = new Map(handlers.slashCommands.map((c) => [c.data.name, c]));
   const menus = new Map(handlers.messageCommands.map((c) => [c.data.name, c]));
   const buttons = new Map(handlers.buttonHandlers.map((b) => [b.action, b]));
+  const components = new Map((handlers.componentHandlers ?? []).map((c) => [c.prefix, c]));
   const deferAfterMs = options.deferAfterMs ?? DEFER_AFTER_MS;
   const budgetMs = options.autocompleteBudgetMs ?? AUTOCOMPLETE_BUDGET_MS;
   const { logger } = ctx;
@@ -80,6 +84,12 @@ export function createDispatcher(handlers: Handlers, ctx: BotContext, options: D
       const command = menus.get(interaction.commandName);
       if (!command) throw noSuchThing(`I do not know the command “${interaction.commandName}”.`);
       return command.execute(interaction, respond, ctx);
+    }
+    if (interaction.isButton() || interaction.isModalSubmit()) {
+      const [prefix = '', ...args] = interaction.customId.split(':');
+      const component = components.get(prefix);
+      if (component?.button && interaction.isButton()) return component.button(interaction, args, respond, ctx);
+      if (component?.modal && interaction.isModalSubmit()) return component.modal(interaction, args, respond, ctx);
     }
     if (interaction.isButton()) {
       const button = decodeAskButton(interaction.customId);

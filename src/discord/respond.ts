@@ -9,6 +9,7 @@ import {
   type APIActionRowComponent,
   type APIButtonComponentWithCustomId,
   type APIEmbed,
+  type APIModalInteractionResponseCallbackData,
   type AutocompleteInteraction,
   ComponentType,
   type Message,
@@ -153,6 +154,16 @@ export class Responder {
       const payload = toDiscordPayload(message);
       if (this.state === 'idle') await i.update(payload);
       else await i.editReply(payload);
+      this.state = 'replied';
+    });
+  }
+
+  /** Answers with a modal (a form); only possible as the first response, and not to a modal. */
+  showModal(modal: APIModalInteractionResponseCallbackData): Promise<void> {
+    return this.run(async () => {
+      const i = this.interaction;
+      if (this.state !== 'idle' || i.isModalSubmit()) throw new Error('a modal must be the first response, and not to a modal');
+      await i.showModal(modal);
       this.state = 'replied';
     });
   }

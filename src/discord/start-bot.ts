@@ -4,7 +4,7 @@
  */
 import { once } from 'node:events';
 import { Client, Events } from 'discord.js';
-import { buttonHandlers, messageCommands, slashCommands } from '../../commands/index.js';
+import { buttonHandlers, componentHandlers, messageCommands, slashCommands } from '../../commands/index.js';
 import type { BotConfig } from '../config.js';
 import { createKnowledgeSync, type KnowledgeSync } from '../ingest/knowledge-sync.js';
 import { createKnowledgeService, type KnowledgeService } from '../service/knowledge-service.js';
@@ -14,6 +14,7 @@ import type { Store } from '../store/store.js';
 import { handleMessage, handleThreadCreate } from './community-events.js';
 import { AnswerMemory } from './answer-memory.js';
 import type { BotContext } from './context.js';
+import { startDigests } from './digest.js';
 import { createDispatcher, type DispatcherOptions, type Handlers } from './dispatcher.js';
 import { gatewayIntents, wantsMessageContent } from './intents.js';
 import { collectionsOfInteraction } from './interaction-collections.js';
@@ -112,7 +113,7 @@ export async function startBot(config: BotConfig, options: StartBotOptions = {})
     store,
     collectionsOf: (interaction) => collectionsOfInteraction(store, interaction),
   };
-  const handlers = options.handlers ?? { slashCommands, messageCommands, buttonHandlers };
+  const handlers = options.handlers ?? { slashCommands, messageCommands, buttonHandlers, componentHandlers };
   const dispatch = createDispatcher(handlers, ctx, options);
 
   const connect = async (messageContent: boolean): Promise<Client> => {
@@ -155,6 +156,7 @@ export async function startBot(config: BotConfig, options: StartBotOptions = {})
     throw error;
   }
 
+  const stopDigests = startDigests(client, ctx);
   let stopped = false;
   const stopSchedule = sync?.startSchedule();
   const stop = async (): Promise<void> => {
@@ -162,6 +164,7 @@ export async function startBot(config: BotConfig, options: StartBotOptions = {})
     stopped = true;
     stopSchedule?.();
     retention.stop();
+    stopDigests();
     await client.destroy();
     await retention.done; // the store must not close under a sweep
     await closeOwnStore();

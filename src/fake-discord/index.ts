@@ -239,7 +239,7 @@ export class FakeDiscord extends EventEmitter<FakeDiscordEvents> {
   }
 
   /** Builds a modal submit (type 5) with text-input values keyed by custom_id. */
-  modalSubmit(customId: string, fields: Readonly<Record<string, string>>, opts: build.InteractionOptions = {}): build.InteractionPayload {
+  modalSubmit(customId: string, fields: Readonly<Record<string, string>>, opts: build.InteractionOptions & { message?: StoredMessage } = {}): build.InteractionPayload {
     return build.modalSubmit(this.state, customId, fields, opts);
   }
 

@@ -35,6 +35,15 @@ export const BUTTON_LABEL_MAX = 80;
 /** custom_id of any component. */
 export const CUSTOM_ID_MAX = 100;
 
+/** Modal title. */
+export const MODAL_TITLE_MAX = 45;
+/** Action rows (one text input each) per modal. */
+export const MODAL_ROWS_MAX = 5;
+/** Text input label. */
+export const TEXT_INPUT_LABEL_MAX = 45;
+/** Text input value, and the largest max_length. */
+export const TEXT_INPUT_VALUE_MAX = 4000;
+
 /** Autocomplete choices per response. */
 export const AUTOCOMPLETE_CHOICES_MAX = 25;
 /** Autocomplete choice name: at least 1 character … */

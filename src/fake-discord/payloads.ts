@@ -229,11 +229,13 @@ export function modalSubmit(
   ctx: PayloadContext,
   customId: string,
   fields: Readonly<Record<string, string>>,
-  opts: InteractionOptions = {},
+  opts: InteractionOptions & { message?: StoredMessage } = {},
 ): InteractionPayload {
   const components = Object.entries(fields).map(([id, value]) => ({
     type: 1,
     components: [{ type: 4, custom_id: id, value }],
   }));
-  return base(ctx, 5, { custom_id: customId, components }, opts);
+  const { message, ...rest } = opts;
+  // A modal opened from a button carries the message the button was on, like on Discord.
+  return { ...base(ctx, 5, { custom_id: customId, components }, rest), ...(message ? { message } : {}) };
 }

@@ -189,3 +189,35 @@ function checkCommand(errors: FormErrors, path: Path, cmd: Record<string, unknow
   const choices = Array.isArray(cmd.choices) ? cmd.choices : [];
   if (choices.length > L.AUTOCOMPLETE_CHOICES_MAX) errors.maxLength([...path, 'choices'], L.AUTOCOMPLETE_CHOICES_MAX);
 }
+
+/**
+ * Checks a modal (callback type 9): custom_id and title required (title ≤ 45), 1–5 action rows of
+ * one text input each (custom_id ≤ 100, label 1–45, style 1 or 2, max_length ≤ 4000, a value no
+ * longer than its max_length). Errors are under `data.`, like Discord's.
+ */
+export function validateModal(data: unknown): void {
+  const errors = new FormErrors();
+  const modal = isRecord(data) ? data : {};
+  if (typeof modal.custom_id !== 'string') errors.required(['data', 'custom_id']);
+  else if (modal.custom_id.length > L.CUSTOM_ID_MAX) errors.maxLength(['data', 'custom_id'], L.CUSTOM_ID_MAX);
+  if (typeof modal.title !== 'string') errors.required(['data', 'title']);
+  else if (modal.title.length > L.MODAL_TITLE_MAX) errors.maxLength(['data', 'title'], L.MODAL_TITLE_MAX);
+  const rows = Array.isArray(modal.components) ? modal.components : [];
+  if (rows.length < 1 || rows.length > L.MODAL_ROWS_MAX) errors.badLength(['data', 'components'], 1, L.MODAL_ROWS_MAX);
+  rows.forEach((row: unknown, r: number) => {
+    const inputs = isRecord(row) && Array.isArray(row.components) ? row.components : [];
+    if (inputs.length !== 1) errors.badLength(['data', 'components', r, 'components'], 1, 1);
+    inputs.forEach((input: unknown, c: number) => {
+      const at = ['data', 'components', r, 'components', c];
+      const i = isRecord(input) ? input : {};
+      if (i.type !== 4) errors.add([...at, 'type'], 'BASE_TYPE_CHOICES', 'Value must be one of {4}.');
+      if (typeof i.custom_id !== 'string' || i.custom_id.length > L.CUSTOM_ID_MAX) errors.maxLength([...at, 'custom_id'], L.CUSTOM_ID_MAX);
+      if (typeof i.label !== 'string' || i.label.length < 1 || i.label.length > L.TEXT_INPUT_LABEL_MAX) errors.badLength([...at, 'label'], 1, L.TEXT_INPUT_LABEL_MAX);
+      if (i.style !== 1 && i.style !== 2) errors.add([...at, 'style'], 'BASE_TYPE_CHOICES', 'Value must be one of {1, 2}.');
+      const max = typeof i.max_length === 'number' ? i.max_length : L.TEXT_INPUT_VALUE_MAX;
+      if (max < 1 || max > L.TEXT_INPUT_VALUE_MAX) errors.add([...at, 'max_length'], 'NUMBER_TYPE_MAX', `int value should be less than or equal to ${L.TEXT_INPUT_VALUE_MAX}.`);
+      if (typeof i.value === 'string' && i.value.length > max) errors.maxLength([...at, 'value'], max);
+    });
+  });
+  errors.throwIfAny();
+}

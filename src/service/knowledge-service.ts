@@ -78,6 +78,8 @@ export interface KnowledgeService {
   documents(collections?: readonly string[]): Promise<DocumentSummary[]>;
   /** Loads the folder again; concurrent calls share one load. */
   reload(): Promise<ReloadOutcome>;
+  /** The index in use, read only (gap analysis and drift checks read its knowledge and term statistics). */
+  index(): SearchIndex;
 }
 
 /** Options of {@link createKnowledgeService}. */
@@ -172,6 +174,7 @@ export async function createKnowledgeService(dir: string, options: KnowledgeServ
       const summaries = summarizeDocuments(knowledge, { commits: await lastCommitTimes(knowledge.root) });
       return summaries.filter((_, i) => inCollections(knowledge.documents[i]!, collections));
     },
+    index: () => current.index,
     reload() {
       reloading ??= doReload().finally(() => {
         reloading = undefined;

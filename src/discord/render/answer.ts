@@ -8,6 +8,7 @@ import { ABSTAIN_HEADLINE, plainReason } from '../../answer/plain-reason.js';
 import type { AnswerExcerpt } from '../../answer/answer.js';
 import type { AnswerPage } from '../../service/knowledge-service.js';
 import { encodeAskButton, MAX_OFFSET } from '../custom-id.js';
+import { feedbackButtons } from '../feedback.js';
 import { escapeText, unescapeText } from '../escape.js';
 import { EMBED_FIELD_VALUE_MAX, EMBED_TITLE_MAX } from '../limits.js';
 import type { ButtonSpec, ReplyMessage } from '../message.js';
@@ -131,7 +132,8 @@ export function renderAnswer(page: AnswerPage, view: AnswerView): ReplyMessage {
   return {
     ...(content === '' ? {} : { content }),
     embeds: [embed],
-    buttons: [answerButtons(page, view)],
+    // Feedback in a row of its own, so the paging row keeps its layout.
+    buttons: [answerButtons(page, view), feedbackButtons(answer.answered && answer.excerpts.length > 0)],
     ...(view.targetId === undefined ? {} : { pingUsers: [view.targetId] }),
     ephemeral: view.hidden,
   };

@@ -10,7 +10,7 @@ import { mentionFields } from '../mentions.js';
 import type { Route, RouteRequest } from '../router.js';
 import type { FakeState } from '../state.js';
 import type { StoredMessage, UploadedFile } from '../store.js';
-import { isRecord, validateAutocompleteChoices, validateMessage } from '../validate.js';
+import { isRecord, validateAutocompleteChoices, validateMessage, validateModal } from '../validate.js';
 import { botUserObject } from '../world.js';
 import { validateEdit } from './channels.js';
 
@@ -98,13 +98,9 @@ export function interactionRoutes(state: FakeState): Route[] {
       case 8:
         validateAutocompleteChoices(data);
         return undefined;
-      case 9: {
-        const errors = new FormErrors();
-        if (typeof payload.custom_id !== 'string') errors.required(['data', 'custom_id']);
-        if (typeof payload.title !== 'string') errors.required(['data', 'title']);
-        errors.throwIfAny();
+      case 9:
+        validateModal(data);
         return undefined;
-      }
       default: // 1 pong, 6 deferred update: nothing visible changes
         return type === 6 ? store.get(record.originalMessageId ?? '') : undefined;
     }

@@ -1,0 +1,84 @@
+/**
+ * The moderator loop's side of answering: the 👍 / 👎 / Save as tag row under every answer, and
+ * what an answer leaves in the store (the passages a public answer cited, a gap record when the
+ * knowledge did not answer). The store being down never stops an answer: these writes fail soft
+ * and are logged.
+ */
+import { ButtonStyle } from 'discord.js';
+import type { Answer } from '../answer/answer.js';
+import type { KnowledgeBase } from '../knowledge/types.js';
+import { addressOf } from '../moderation/address.js';
+import { analyseGap } from '../moderation/gap-analysis.js';
+import type { GapKind, PassageAddress, Store } from '../store/store.js';
+import { writeSoftly } from '../store/write-softly.js';
+import type { BotContext } from './context.js';
+import type { ButtonSpec } from './message.js';
+import { feedbackId } from './moderation-ids.js';
+
+/**
+ * The feedback row of an answer: 👍, 👎, and (when it cites a passage) Save as tag, which only
+ * moderators may use.
+ *
+ * @example feedbackButtons(true).map((b) => b.label) // ['👍', '👎', 'Save as tag']
+ */
+export function feedbackButtons(citesPassage: boolean): ButtonSpec[] {
+  const buttons: ButtonSpec[] = [
+    { customId: feedbackId('up'), label: '👍', style: ButtonStyle.Secondary },
+    { customId: feedbackId('down'), label: '👎', style: ButtonStyle.Secondary },
+  ];
+  if (citesPassage) buttons.push({ customId: feedbackId('tag'), label: 'Save as tag', style: ButtonStyle.Secondary });
+  return buttons;
+}
+
+/**
+ * Runs a store write that must not stop anything: a failure is logged (`store-write-failed`,
+ * with what was being done) and reported as false.
+ */
+export function softly(ctx: BotContext, what: string, write: (store: Store) => Promise<unknown>): Promise<boolean> {
+  return writeSoftly(ctx.logger, what, () => write(ctx.store));
+}
+
+/**
+ * The addresses of passages of the knowledge, in the order given (ids no longer in it are left out).
+ *
+ * @example addressesOf(knowledge, ['doc:ab12']).length // 1
+ */
+export function addressesOf(knowledge: KnowledgeBase, passageIds: readonly string[]): PassageAddress[] {
+  const wanted = new Set(passageIds);
+  const found = new Map(knowledge.passages.filter((p) => wanted.has(p.id)).map((p) => [p.id, addressOf(knowledge, p)]));
+  return passageIds.flatMap((id) => {
+    const address = found.get(id);
+    return address === undefined ? [] : [address];
+  });
+}
+
+/** Where an answer was posted. */
+export interface AnswerPlace {
+  readonly guildId: string;
+  readonly channelId: string;
+}
+
+/**
+ * Remembers a public answer's cited passages (with their content hashes), so it can be marked
+ * when they change. Fails soft.
+ */
+export async function rememberPostedAnswer(ctx: BotContext, place: AnswerPlace, messageId: string | undefined, answer: Answer): Promise<void> {
+  if (messageId === undefined || answer.excerpts.length === 0) return;
+  const cited = addressesOf(ctx.service.index().knowledge, answer.excerpts.map((e) => e.passageId));
+  await softly(ctx, 'posted-answer', (store) =>
+    store.recordPostedAnswer({ ...place, messageId, question: answer.question, cited, postedAt: ctx.clock() }),
+  );
+}
+
+/**
+ * Records a gap (what the knowledge lacks for this question). Fails soft.
+ */
+export async function recordGap(ctx: BotContext, place: AnswerPlace, question: string, kind: GapKind): Promise<void> {
+  const analysis = analyseGap(ctx.service.index(), question);
+  await softly(ctx, 'gap', (store) => store.recordGap({ ...place, kind, question, ...analysis, at: ctx.clock() }));
+}
+
+/** Records a gap when the knowledge did not answer. Fails soft. */
+export async function recordGapIfAbstained(ctx: BotContext, place: AnswerPlace, answer: Answer): Promise<void> {
+  if (!answer.answered) await recordGap(ctx, place, answer.question, 'abstained');
+}
