@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { DEFAULT_QUESTION_LIMIT, MIN_QUESTION_BURST, type QuestionLimit } from './discord/question-limiter.js';
 
 /** The knowledge folder used when `KNOWLEDGE_DIR` is not set. */
-export const DEFAULT_KNOWLEDGE_DIR = 'knowledge';
+const DEFAULT_KNOWLEDGE_DIR = 'knowledge';
 
 const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17–20 digits)');
 
@@ -52,7 +52,7 @@ export class ConfigError extends Error {
 type Env = Readonly<Record<string, string | undefined>>;
 
 /** Reads `.env` into `process.env` (values already set win), once per process. */
-export function loadEnvFile(path = '.env'): void {
+function loadEnvFile(path = '.env'): void {
   loadDotenv({ path, quiet: true });
 }
 

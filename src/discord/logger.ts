@@ -16,7 +16,7 @@ export interface Logger {
 }
 
 /** Log levels, least severe first. */
-export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 const LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error'];
 
 /** Options of {@link createJsonLogger}. */
@@ -53,5 +53,3 @@ export function createJsonLogger(options: JsonLoggerOptions = {}): Logger {
   return { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
 }
 
-/** A logger that drops everything (tests that do not look at logs). */
-export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };

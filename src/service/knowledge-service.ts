@@ -33,7 +33,7 @@ export interface AnswerPage {
 }
 
 /** Which page of an answer to compute, and over which collections. */
-export interface AskPageOptions {
+interface AskPageOptions {
   readonly offset?: number;
   readonly limit?: number;
   /** Search only these collections; absent or empty: everything. */
@@ -41,7 +41,7 @@ export interface AskPageOptions {
 }
 
 /** Size of the knowledge in use. */
-export interface KnowledgeStats {
+interface KnowledgeStats {
   readonly documents: number;
   readonly passages: number;
   readonly loadedAt: number;
