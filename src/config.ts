@@ -5,7 +5,7 @@ import { databaseKind, DEFAULT_DATABASE_URL } from './store/database-url.js';
 import type { Retention } from './store/store.js';
 
 /** The knowledge folder used when `KNOWLEDGE_DIR` is not set. */
-export const DEFAULT_KNOWLEDGE_DIR = 'knowledge';
+const DEFAULT_KNOWLEDGE_DIR = 'knowledge';
 
 /** Days votes, comments, gap records and the settings log are kept when `FEEDBACK_RETENTION_DAYS` is not set. */
 export const DEFAULT_FEEDBACK_RETENTION_DAYS = 90;
@@ -88,7 +88,7 @@ export class ConfigError extends Error {
 type Env = Readonly<Record<string, string | undefined>>;
 
 /** Reads `.env` into `process.env` (values already set win), once per process. */
-export function loadEnvFile(path = '.env'): void {
+function loadEnvFile(path = '.env'): void {
   loadDotenv({ path, quiet: true });
 }
 

@@ -21,7 +21,7 @@ export interface Verdict {
 }
 
 /** Below this share of the question's weight covered by the best passage, Footnote abstains. */
-export const MIN_ANSWER_COVERAGE = 0.5;
+const MIN_ANSWER_COVERAGE = 0.5;
 const HIGH_COVERAGE = 0.85;
 const HIGH_PROXIMITY = 0.6;
 /** A word in more than this share of the passages says nothing about which passage answers. */

@@ -57,7 +57,7 @@ function wikipediaAnchor(heading: string): string {
  * @example citationUrl(doc, passage, excerpt)
  * // 'https://en.wikipedia.org/wiki/Foreign_interference…#Background:~:text=In%202022…'
  */
-export function citationUrl(document: SourceDocument, passage: Passage, excerpt: Excerpt): string | undefined {
+function citationUrl(document: SourceDocument, passage: Passage, excerpt: Excerpt): string | undefined {
   if (document.url === undefined) return undefined;
   const base = document.url.replace(/#.*$/, '');
   const lastHeading = passage.section.split(' › ').pop() ?? '';

@@ -7,10 +7,10 @@ import type { KnowledgeBase, Passage } from '../knowledge/types.js';
 import { viewPassage, type PassageView } from './passage-view.js';
 
 /** Paragraphs shown before and after the cited ones, unless the caller says otherwise. */
-export const CONTEXT_RADIUS = 1;
+const CONTEXT_RADIUS = 1;
 
 /** One paragraph (or list) of the surrounding text. */
-export interface ContextParagraph {
+interface ContextParagraph {
   /** Verbatim. */
   readonly text: string;
   /** Heading path joined with ` › `; empty before the first heading. */

@@ -7,7 +7,7 @@ import { tokenize } from '../retrieval/terms.js';
 /** The longest excerpt shown for one passage, in characters of source text. */
 export const EXCERPT_MAX_CHARS = 400;
 /** At most this many consecutive sentences make an excerpt. */
-export const EXCERPT_MAX_SENTENCES = 3;
+const EXCERPT_MAX_SENTENCES = 3;
 
 /** A verbatim piece of a passage chosen for a question, with the words to highlight. */
 export interface Excerpt {

@@ -17,7 +17,7 @@ export interface PassageView {
  *
  * @example wholePassageExcerpt(passage).text === passage.text // true
  */
-export function wholePassageExcerpt(passage: Passage): Excerpt {
+function wholePassageExcerpt(passage: Passage): Excerpt {
   return { text: passage.text, start: passage.start, end: passage.end, highlights: [], cutBefore: false, cutAfter: false };
 }
 

@@ -6,7 +6,7 @@ import type { KnowledgeBase } from '../knowledge/types.js';
 export const RAW_OPTIONS = { fields: ['title', 'text'] };
 
 /** The baseline excerpt: the first 600 characters of the passage (the SQuAD README's reference). */
-export const RAW_EXCERPT_CHARS = 600;
+const RAW_EXCERPT_CHARS = 600;
 
 interface RawDocument { readonly id: number; readonly title: string; readonly text: string }
 interface RawBlock { readonly title: string; readonly source: string; readonly text: string }

@@ -4,7 +4,7 @@
  */
 
 /** Answers remembered before the oldest are forgotten. */
-export const ANSWER_MEMORY_SIZE = 2000;
+const ANSWER_MEMORY_SIZE = 2000;
 
 /** A least-recently-used map from message id to question. */
 export class AnswerMemory {

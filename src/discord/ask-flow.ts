@@ -11,7 +11,7 @@ import type { Responder } from './respond.js';
 /** Longest query option Discord will let people type (set on the slash command options). */
 export const QUERY_OPTION_MAX = 300;
 /** Longest text searched (a "Find sources" message can be much longer than a query option). */
-export const SEARCH_TEXT_MAX = 1000;
+const SEARCH_TEXT_MAX = 1000;
 
 /**
  * Takes one question from the user's bucket (shared by /ask, /search, "Find sources" and any

@@ -49,7 +49,7 @@ export interface HandlerResult {
 }
 
 /** A command's registration data (a discord.js builder). */
-export interface CommandData {
+interface CommandData {
   readonly name: string;
   toJSON(): RESTPostAPIApplicationCommandsJSONBody;
 }

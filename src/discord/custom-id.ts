@@ -12,7 +12,7 @@ export type AskButton =
   | { readonly action: 'public'; readonly askerId: string };
 
 /** First segment of every answer button's custom_id. */
-export const ASK_BUTTON_PREFIX = 'ask';
+const ASK_BUTTON_PREFIX = 'ask';
 
 const SNOWFLAKE = /^\d{1,20}$/;
 /** Pages beyond this are not offered (and not accepted from a custom_id). */

@@ -14,9 +14,9 @@ import type { Choice } from './message.js';
 import { respondChoices, Responder } from './respond.js';
 
 /** Defer a reply when a handler has not answered after this long (Discord allows 3 s). */
-export const DEFER_AFTER_MS = 1500;
+const DEFER_AFTER_MS = 1500;
 /** An autocomplete that takes longer than this answers with no choices (it cannot be deferred). */
-export const AUTOCOMPLETE_BUDGET_MS = 2000;
+const AUTOCOMPLETE_BUDGET_MS = 2000;
 
 /** The handlers the dispatcher routes to. */
 export interface Handlers {

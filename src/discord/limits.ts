@@ -41,8 +41,5 @@ export const CHOICE_NAME_MAX = 100;
 /** Autocomplete choice value (string). */
 export const CHOICE_VALUE_MAX = 100;
 
-/** Discord's deadline for the first response to an interaction. */
-export const INTERACTION_DEADLINE_MS = 3000;
-
 /** The mark appended where text was cut. */
 export const ELLIPSIS = '…';

@@ -4,7 +4,7 @@
  */
 
 /** One entry of an `_errors` array, e.g. `{ code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 2000 or fewer in length.' }`. */
-export interface FieldError {
+interface FieldError {
   code: string;
   message: string;
 }

@@ -19,7 +19,7 @@ import type { FakeState } from './state.js';
 import { botUserObject, guildCreateData } from './world.js';
 
 /** Milliseconds Discord asks clients to heartbeat at. */
-export const HEARTBEAT_INTERVAL_MS = 41_250;
+const HEARTBEAT_INTERVAL_MS = 41_250;
 /** How many dispatches a session keeps for RESUME replays. */
 const REPLAY_BUFFER = 500;
 
@@ -289,7 +289,7 @@ export class Gateway {
 }
 
 /** Discord's shard formula: `(guild_id >> 22) % num_shards`. */
-export function shardOf(guildId: string, shardCount: number): number {
+function shardOf(guildId: string, shardCount: number): number {
   return Number((BigInt(guildId) >> 22n) % BigInt(Math.max(1, shardCount)));
 }
 

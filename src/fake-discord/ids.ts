@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 
 /** First millisecond of 2015, the epoch Discord snowflakes count from. */
-export const DISCORD_EPOCH_MS = 1_420_070_400_000;
+const DISCORD_EPOCH_MS = 1_420_070_400_000;
 
 let increment = 0;
 
@@ -20,11 +20,6 @@ export function snowflake(atMs: number = Date.now(), sequence?: number): string 
   increment = (increment + 1) % 4096;
   const time = BigInt(Math.max(0, Math.floor(atMs) - DISCORD_EPOCH_MS));
   return ((time << 22n) | (1n << 17n) | (1n << 12n) | BigInt((sequence ?? increment) % 4096)).toString();
-}
-
-/** Reads the creation time (ms since 1970) back out of a snowflake. */
-export function snowflakeTime(id: string): number {
-  return Number(BigInt(id) >> 22n) + DISCORD_EPOCH_MS;
 }
 
 /** A random url-safe token, like Discord's interaction tokens (which are opaque strings). */

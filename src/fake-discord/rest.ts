@@ -9,7 +9,7 @@ import { type RecordedRequest, readBody, recordableHeaders, sendJson } from './h
 import { type Route, matchRoute } from './router.js';
 
 /** The version prefix every route lives under. */
-export const API_PREFIX = '/api/v10';
+const API_PREFIX = '/api/v10';
 
 /** Builds the `(req, res)` handler for `node:http`. `record` receives every answered request. */
 export function createRestHandler(

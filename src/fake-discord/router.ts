@@ -6,7 +6,7 @@
 import type { UploadedFile } from './store.js';
 
 /** HTTP methods the fake serves. */
-export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** What a route handler gets. */
 export interface RouteRequest {
@@ -19,7 +19,7 @@ export interface RouteRequest {
 }
 
 /** What a route handler returns (errors are thrown as ApiError). */
-export interface RouteAnswer {
+interface RouteAnswer {
   status: number;
   body?: unknown;
 }

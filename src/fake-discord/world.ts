@@ -47,7 +47,7 @@ export const EVERYONE_PERMISSIONS = bits(
   Permission.UseApplicationCommands,
 );
 /** Extra permissions of the Moderator role. */
-export const MODERATOR_PERMISSIONS = bits(Permission.ManageGuild, Permission.ManageMessages);
+const MODERATOR_PERMISSIONS = bits(Permission.ManageGuild, Permission.ManageMessages);
 
 /** Builds the world. Calling it twice gives the same ids. */
 export function createWorld(): World {

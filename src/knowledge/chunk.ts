@@ -43,7 +43,7 @@ export function chunkDocument(doc: SourceDocument, documentIndex: number): Passa
  *
  * @example blockRanges('One. Two.', { start: 0, end: 9 } as Block) // [{ start: 0, end: 9 }]
  */
-export function blockRanges(text: string, block: Pick<Block, 'kind' | 'start' | 'end'>): TextRange[] {
+function blockRanges(text: string, block: Pick<Block, 'kind' | 'start' | 'end'>): TextRange[] {
   if (block.end - block.start <= MAX_PASSAGE_CHARS) return [{ start: block.start, end: block.end }];
   const sentencesOf = (range: TextRange): TextRange[] =>
     splitSentences(text.slice(range.start, range.end), range.start);

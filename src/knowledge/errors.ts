@@ -20,13 +20,13 @@ export interface KnowledgeProblem extends LineProblem {
  * @example formatProblem({ path: 'knowledge/a.md', line: 3, message: 'heading with no text' })
  * // 'knowledge/a.md:3: heading with no text'
  */
-export function formatProblem(problem: KnowledgeProblem): string {
+function formatProblem(problem: KnowledgeProblem): string {
   const where = problem.line > 0 ? `${problem.path}:${problem.line}` : problem.path;
   return `${where}: ${problem.message}`;
 }
 
 /** Sorts by path, then line, so reports are deterministic. */
-export function compareProblems(a: KnowledgeProblem, b: KnowledgeProblem): number {
+function compareProblems(a: KnowledgeProblem, b: KnowledgeProblem): number {
   if (a.path !== b.path) return a.path < b.path ? -1 : 1;
   return a.line - b.line;
 }

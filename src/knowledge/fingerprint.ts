@@ -8,7 +8,7 @@ import { compareCodeUnits, listKnowledgeFiles } from './find-files.js';
 import { FILES_PER_BATCH, mapInBatches } from './batches.js';
 
 /** Bump when parsing or chunking changes, so caches built by older code are invalidated. */
-export const KNOWLEDGE_FORMAT_VERSION = 1;
+const KNOWLEDGE_FORMAT_VERSION = 1;
 
 /**
  * sha256 (hex) over the format version and each knowledge file's relative path, size and mtime

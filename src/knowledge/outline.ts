@@ -8,7 +8,7 @@ import type { ScanItem } from './scan-blocks.js';
 import type { Block } from './types.js';
 
 /** What a parser found in a document body. */
-export interface ParsedBody {
+interface ParsedBody {
   readonly blocks: Block[];
   readonly sections: string[][];
   readonly problems: LineProblem[];
@@ -21,7 +21,7 @@ export interface ParsedText extends ParsedBody {
 }
 
 /** Accepts headings and blocks in document order; `result()` gives the outline so far. */
-export interface OutlineBuilder {
+interface OutlineBuilder {
   heading(level: number, text: string, line: number): void;
   block(kind: Block['kind'], start: number, end: number, line: number): void;
   result(): ParsedBody;
@@ -38,7 +38,7 @@ export interface OutlineBuilder {
  * outline.block('paragraph', 14, 20, 2);
  * outline.result().blocks[0] // { kind: 'paragraph', headingPath: ['Background'], paragraph: 1, start: 14, end: 20, line: 2 }
  */
-export function createOutline(): OutlineBuilder {
+function createOutline(): OutlineBuilder {
   const open: { level: number; text: string }[] = [];
   const blocks: Block[] = [];
   const sections: string[][] = [];

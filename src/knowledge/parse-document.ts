@@ -83,7 +83,7 @@ export function parseKnowledgeFile(input: KnowledgeFileInput): { parsed?: Parsed
  *
  * @example titleFromFileName('notes/house-rules.md') // 'house rules'
  */
-export function titleFromFileName(path: string): string {
+function titleFromFileName(path: string): string {
   const base = path.slice(path.lastIndexOf('/') + 1).replace(/\.[^.]*$/, '');
   return base.replace(/[-_]+/g, ' ').trim() || base;
 }
@@ -94,7 +94,7 @@ export function titleFromFileName(path: string): string {
  * @example collectionOf('game-rules/faq.md') // 'game-rules'
  * @example collectionOf('faq.md') // undefined
  */
-export function collectionOf(path: string): string | undefined {
+function collectionOf(path: string): string | undefined {
   const slash = path.indexOf('/');
   return slash > 0 ? path.slice(0, slash) : undefined;
 }

@@ -6,9 +6,9 @@
 import { createHash } from 'node:crypto';
 
 /** Longest document slug in an id; with ':' + hash + a duplicate suffix an id stays well under 64. */
-export const DOC_SLUG_MAX = 40;
+const DOC_SLUG_MAX = 40;
 /** Hex digits of the content hash kept in an id. */
-export const ID_HASH_HEX = 10;
+const ID_HASH_HEX = 10;
 /** Ids go into Discord custom_ids, which are limited to 100 characters shared with other data. */
 export const PASSAGE_ID_MAX = 64;
 

@@ -66,7 +66,7 @@ export async function openIndex(knowledgeDir: string, options: OpenIndexOptions 
   const path = indexPathFor(knowledgeDir, cacheDir);
   // A missing folder is reported by loadKnowledge below, with the loader's message.
   const filesStamp = await fingerprintKnowledge(knowledgeDir).catch(() => undefined);
-  const persisted = loadIndex(path, key);
+  const persisted = loadIndex(path, key, warn);
   if (persisted === 'corrupt') warn(`the index file ${path} is damaged; rebuilding it`);
   let knowledge: KnowledgeBase;
   if (typeof persisted !== 'string') {

@@ -169,12 +169,19 @@ export type IndexLoadFailure = 'missing' | 'stale' | 'corrupt';
 /**
  * Reads a persisted index if the file is whole and was built with these options and this
  * code (the caller then checks it against the knowledge's content); otherwise says why not.
+ * A file that exists but cannot be read (permission denied, a folder in its place, a disk
+ * error) is reported through `warn`: treated silently as missing, it would be rebuilt on every
+ * start without anyone learning why.
+ *
+ * @example loadIndex(indexPathFor('knowledge'), indexKey(), console.warn) // 'missing' on a fresh clone
  */
-export function loadIndex(path: string, key: string): (PersistedIndex & { header: IndexHeader }) | IndexLoadFailure {
+export function loadIndex(path: string, key: string, warn: (message: string) => void = () => undefined): (PersistedIndex & { header: IndexHeader }) | IndexLoadFailure {
   let file: Buffer;
   try {
     file = readFileSync(path);
-  } catch {
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (code !== 'ENOENT') warn(`cannot read the index file ${path} (${typeof code === 'string' ? code : String(error)}); building the index instead — fix the file's permissions or delete it`);
     return 'missing';
   }
   const newline = file.indexOf(0x0a);

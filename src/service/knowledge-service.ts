@@ -34,7 +34,7 @@ export interface AnswerPage {
 }
 
 /** Which page of an answer to compute, and over which collections. */
-export interface AskPageOptions {
+interface AskPageOptions {
   readonly offset?: number;
   readonly limit?: number;
   /** Search only these collections; absent or empty: everything. */
@@ -44,7 +44,7 @@ export interface AskPageOptions {
 const restricted = (collections: readonly string[] | undefined): collections is readonly string[] => collections !== undefined && collections.length > 0;
 
 /** Size of the knowledge in use. */
-export interface KnowledgeStats {
+interface KnowledgeStats {
   readonly documents: number;
   readonly passages: number;
   readonly loadedAt: number;

@@ -24,7 +24,7 @@ export function random(seed: number): () => number {
 }
 
 /** The maximum query length people can type in the `query` option. */
-export const HOSTILE_MAX = 300;
+const HOSTILE_MAX = 300;
 
 /**
  * `count` hostile queries; every fifth is exactly {@link HOSTILE_MAX} characters long.

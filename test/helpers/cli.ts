@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { REPO_ROOT } from './knowledge.js';
 
 /** The transpiled `ask` entry point. */
-export const ASK_JS = join(REPO_ROOT, 'dist', 'src', 'cli', 'ask.js');
+const ASK_JS = join(REPO_ROOT, 'dist', 'src', 'cli', 'ask.js');
 
 const LOCK = join(tmpdir(), 'footnote-test-build.lock');
 const LOCK_STALE_MS = 120_000;

@@ -17,7 +17,7 @@ import { accessSync, constants, statSync } from 'node:fs';
 import { it } from 'vitest';
 
 /** Where Debian, Ubuntu and Google Chrome put their browsers, in order of preference. */
-export const USUAL_CHROMIUM_PATHS = [
+const USUAL_CHROMIUM_PATHS = [
   '/usr/bin/chromium', // Debian's `chromium`
   '/usr/bin/chromium-browser', // Ubuntu's `chromium-browser`
   '/snap/bin/chromium', // Ubuntu's snap
@@ -32,7 +32,7 @@ const ENABLE_BROWSER = 'install Debian\'s chromium (apt-get install chromium) or
 type Env = Readonly<Record<string, string | undefined>>;
 
 /** Whether `path` is a regular file this process may execute. */
-export function isExecutableFile(path: string): boolean {
+function isExecutableFile(path: string): boolean {
   try {
     if (!statSync(path).isFile()) return false;
     accessSync(path, constants.X_OK);
@@ -61,7 +61,7 @@ export function findChromium(env: Env = process.env): string | undefined {
 const isSet = (value: string | undefined): boolean => value === 'true' || value === '1';
 
 /** Whether this run must have every resource (CI), or this one (its own variable). */
-export function isRequired(env: Env, ownVariable?: string): boolean {
+function isRequired(env: Env, ownVariable?: string): boolean {
   return isSet(env.CI) || (ownVariable !== undefined && isSet(env[ownVariable]));
 }
 

@@ -14,7 +14,7 @@ export function aliasBomb(levels = 6, fan = 9): string {
 export const deeplyNested = (depth: number): string => `deep: ${'['.repeat(depth)}${']'.repeat(depth)}\n`;
 
 /** Block mappings nested `depth` levels deep (each level indented one more space). */
-export const deeplyIndented = (depth: number): string =>
+const deeplyIndented = (depth: number): string =>
   Array.from({ length: depth }, (_, level) => `${' '.repeat(level)}k${level}:`).join('\n') + ' end\n';
 
 /** YAML of every shape a metadata file or aliases.yaml might hold, benign or hostile. */

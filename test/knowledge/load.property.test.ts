@@ -80,7 +80,11 @@ it('given any folder of random, hostile or damaged files, when loaded, then it i
         expect(performance.now() - started).toBeLessThan(LOAD_BOUND_MS);
       }
     }),
-    { numRuns: RUNS },
+    {
+      numRuns: RUNS,
+      // Always among the runs, whatever the seed: a folder that loads and one that cannot.
+      examples: [[{ 'a.md': '# A\n\nSome text.\n', 'aliases.yaml': 'Kremlin: Russia\n' }], [{ 'a.md': `---\n${HOSTILE_YAML[0]}---\n# A\n\nText.\n` }]],
+    },
   );
   // Both outcomes must be exercised, or the property says little.
   expect(outcomes.loaded).toBeGreaterThan(0);

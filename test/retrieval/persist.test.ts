@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../src/answer/answer.js';
@@ -109,10 +109,34 @@ describe('openIndex with a cache folder', () => {
     const opened = await open(root, cacheDir);
     // then
     expect(opened.origin).toBe('built');
-    expect(opened.warnings).toHaveLength(1);
-    expect(opened.warnings[0]).toMatch(/^could not save the index to .* it will be rebuilt next time$/);
+    expect(opened.warnings).toHaveLength(2);
+    expect(opened.warnings[0]).toBe(`cannot read the index file ${path} (EISDIR); building the index instead — fix the file's permissions or delete it`);
+    expect(opened.warnings[1]).toMatch(/^could not save the index to .* it will be rebuilt next time$/);
     expect(answerQuestion(opened.index, 'zebra').excerpts[0]?.text).toBe('The **zebra** crossed the river.');
     expect(readdirSync(cacheDir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+
+  // Bug: persist.ts loadIndex treated every read error as "no index yet", so an index file that
+  // exists but cannot be read (permission denied, a symbolic-link loop, a folder in its place) was
+  // silently rebuilt on every start.
+  it('given an index file that exists but cannot be read, when opened, then the reason is reported and the index built', async () => {
+    // given: a symbolic link to itself (ELOOP), which root cannot read either (unlike a chmod 000 file)
+    const cacheDir = join(await scratchDir(), 'cache');
+    const root = await writeKnowledge(ZEBRA);
+    const path = indexPathFor(root, cacheDir);
+    mkdirSync(cacheDir, { recursive: true });
+    symlinkSync(path, path);
+    // when
+    const opened = await open(root, cacheDir);
+    // then: reported once; the save replaces the link, so the next start loads quietly
+    expect(opened.warnings).toEqual([`cannot read the index file ${path} (ELOOP); building the index instead — fix the file's permissions or delete it`]);
+    expect(answerQuestion(opened.index, 'zebra').excerpts[0]?.text).toBe('The **zebra** crossed the river.');
+    expect(await open(root, cacheDir)).toMatchObject({ origin: 'loaded', warnings: [] });
+  });
+
+  it('given no index file yet, when opened, then it is built without a warning', async () => {
+    const opened = await open(await writeKnowledge(ZEBRA), join(await scratchDir(), 'cache'));
+    expect(opened).toMatchObject({ origin: 'built', warnings: [] });
   });
 
   // Bug: persist.ts loadIndex parses the header line with JSON.parse and reads `header.format`
