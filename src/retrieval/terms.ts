@@ -1,4 +1,5 @@
 import { stemmer } from 'stemmer';
+import { irregularVerbBase } from './irregular-verbs.js';
 import { STOP_WORDS } from './stop-words.js';
 
 /** A word of a text with its place, for highlighting and proximity. */
@@ -83,6 +84,19 @@ const termCache = new Map<string, string | null>();
 const TERM_CACHE_MAX = 200_000;
 
 /**
+ * Porter's stem, except for irregular verb forms, which Porter cannot join to their verb: they
+ * take the stem of their base form ("found" → find, "won" → win, "paid" → pay, "saw" → see),
+ * from WordNet's exception list (see `irregularVerbBase`).
+ */
+function stem(word: string): string {
+  const stemmed = stemmer(word);
+  const base = irregularVerbBase(word);
+  if (base === undefined) return stemmed;
+  const baseStem = stemmer(base);
+  return baseStem === stemmed ? stemmed : baseStem;
+}
+
+/**
  * Turns one word into its index term: lower-case, accents folded, Porter-stemmed; `null` for
  * stop words and single letters (digits are kept: "5" matters in "Super Bowl 5"). Acronyms
  * keep their capitals (see {@link acronymTerm}).
@@ -101,7 +115,7 @@ export function toTerm(word: string): string | null {
   }
   const lower = word.toLowerCase();
   const folded = /[^\u0000-\u007f]/.test(lower) ? lower.replace(INVISIBLE, '').normalize('NFKD').replace(MARKS, '') : lower;
-  const term = STOP_WORDS.has(folded) || (folded.length === 1 && !/\d/.test(folded)) ? null : stemmer(folded);
+  const term = STOP_WORDS.has(folded) || (folded.length === 1 && !/\d/.test(folded)) ? null : stem(folded);
   if (termCache.size >= TERM_CACHE_MAX) termCache.clear();
   termCache.set(word, term);
   return term;

@@ -1,10 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { judgeAnswer } from '../../src/answer/abstain.js';
+import { evidenceScore, judgeAnswer, type EvidenceFeatures } from '../../src/answer/abstain.js';
+import { readQuestionSet } from '../../src/evaluation/question-sets.js';
 import { answerQuestion } from '../../src/answer/answer.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import { buildSearchIndex, type SearchIndex } from '../../src/retrieval/search-index.js';
 import { searchPassages } from '../../src/retrieval/search.js';
-import { SHIPPED_KNOWLEDGE } from '../helpers/knowledge.js';
+import { REPO_ROOT, SHIPPED_KNOWLEDGE } from '../helpers/knowledge.js';
 
 let index: SearchIndex;
 
@@ -93,5 +94,51 @@ describe('judgeAnswer', () => {
   it('abstains with confidence none and a reason naming the unknown word', () => {
     const verdict = judgeAnswer(index, searchPassages(index, 'What did Hamlet say about FMIC?'));
     expect(verdict).toMatchObject({ answered: false, confidence: 'none', reason: 'The knowledge never mentions “Hamlet”.' });
+  });
+});
+
+describe('confidence', () => {
+  it('is none exactly when Footnote abstains, over every member question', async () => {
+    // given: the member-style questions kept in the repository
+    const set = await readQuestionSet(`${REPO_ROOT}/eval/member-questions.json`);
+    if (set.format !== 'qa') throw new Error('expected the dev-questions format');
+    // when / then
+    for (const { q } of set.questions) {
+      const answer = answerQuestion(index, q);
+      expect({ q, none: answer.confidence === 'none' }).toEqual({ q, none: !answer.answered });
+    }
+  });
+
+  it('is not high when the question\'s words lie far apart in the passage (regression: "US" … "government")', () => {
+    const answer = answerQuestion(index, 'What did the US government do?');
+    expect(answer.confidence).not.toBe('high');
+  });
+
+  it('is not low when the first excerpt is the exact answer (regression: the CNN investigation was "low")', () => {
+    const answer = answerQuestion(index, 'What did the CNN investigation find?');
+    expect(answer.answered).toBe(true);
+    expect(['high', 'medium']).toContain(answer.confidence);
+    expect(answer.excerpts[0]?.text).toContain('56 fake, pro-Trump accounts');
+  });
+});
+
+describe('evidenceScore', () => {
+  const strong: EvidenceFeatures = { coverage: 1, proximity: 1, phrase: 0.5, missed: 0, margin: 0.5, spread: 0 };
+
+  it('grows with coverage, proximity and the lead of the first passage', () => {
+    expect(evidenceScore(strong)).toBeGreaterThan(evidenceScore({ ...strong, coverage: 0.5 }));
+    expect(evidenceScore(strong)).toBeGreaterThan(evidenceScore({ ...strong, proximity: 0.5 }));
+    expect(evidenceScore(strong)).toBeGreaterThan(evidenceScore({ ...strong, margin: 0 }));
+  });
+
+  it('falls when a rare word is missing or the first passages disagree (three documents)', () => {
+    expect(evidenceScore({ ...strong, missed: 1 })).toBeLessThan(evidenceScore(strong));
+    expect(evidenceScore({ ...strong, spread: 1 })).toBeLessThan(evidenceScore(strong));
+  });
+
+  it('stays within [0, 1]', () => {
+    const none: EvidenceFeatures = { coverage: 0, proximity: 0, phrase: 0, missed: 1, margin: 0, spread: 1 };
+    expect(evidenceScore(none)).toBeGreaterThanOrEqual(0);
+    expect(evidenceScore({ ...strong, phrase: 1, margin: 1 })).toBeLessThanOrEqual(1);
   });
 });

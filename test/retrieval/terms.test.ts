@@ -57,6 +57,13 @@ describe('toTerm', () => {
     expect(toTerm('5')).toBe('5');
   });
 
+  it('joins irregular verb forms to their verb, which Porter cannot ("found" → find, "won" → win)', () => {
+    expect(toTerm('found')).toBe(toTerm('find'));
+    expect(toTerm('won')).toBe(toTerm('wins'));
+    expect(toTerm('paid')).toBe(toTerm('paying'));
+    expect(toTerm('founded')).toBe('found');
+  });
+
   it('keeps acronyms apart from stemmed words and stop words (regression: "US" matched "using")', () => {
     expect(toTerm('US')).toBe('US');
     expect(toTerm('using')).toBe('us');
