@@ -9,6 +9,9 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createJsonLogger } from '../../src/discord/logger.js';
+import { renderPreviewHtml } from '../../src/discord/preview-html.js';
+import { ANSWER_PAGE_SIZE, renderAnswer } from '../../src/discord/render/answer.js';
+import { toDiscordPayload } from '../../src/discord/respond.js';
 import { type Playground, startPlayground } from '../../src/playground/playground.js';
 import { openIndex } from '../../src/retrieval/open-index.js';
 import { createKnowledgeService } from '../../src/service/knowledge-service.js';
@@ -123,7 +126,8 @@ async function overflowing(page: Page): Promise<string[]> {
 async function shoot(target: Page | Locator, name: string): Promise<void> {
   mkdirSync(join(REPO_ROOT, 'tmp'), { recursive: true });
   await target.screenshot({ path: join(REPO_ROOT, 'tmp', name) });
-  if (UPDATE_DOCS) await target.screenshot({ path: join(REPO_ROOT, 'docs', name) });
+  // docs/ keeps the desktop and phone pictures (the README and the issue show those).
+  if (UPDATE_DOCS && !name.includes('tablet')) await target.screenshot({ path: join(REPO_ROOT, 'docs', name) });
 }
 
 describe.each(Object.keys(WIDTHS) as Width[])('at %s width', (width) => {
@@ -170,7 +174,7 @@ describe.each(Object.keys(WIDTHS) as Width[])('at %s width', (width) => {
     expect(await answer.locator('.embed-field-value').first().textContent()).toContain('Matthew G. Olsen');
     await expectTidy(page);
     await answer.scrollIntoViewIfNeeded();
-    await shoot(width === 'phone' ? answer : page, `answer-${width}.png`);
+    await shoot(answer, `answer-${width}.png`);
     if (width === 'desktop') await shoot(page, 'playground.png');
     if (width === 'phone') await shoot(page, 'playground-phone.png');
   });
@@ -360,6 +364,20 @@ describe('at phone width, /source and paging', () => {
     await expectTidy(page);
     await answer.scrollIntoViewIfNeeded();
     await shoot(answer, 'paging-phone.png');
+  });
+
+  it('given the answer as `npm run preview` renders it, then the preview shows the same excerpt as the playground (one markdown reader)', async () => {
+    const service = await createKnowledgeService(SHIPPED_KNOWLEDGE, { open: (dir) => openIndex(dir, { cacheDir: false }) });
+    const answer = await service.ask(GOOD_QUESTION, { limit: ANSWER_PAGE_SIZE });
+    const html = renderPreviewHtml(toDiscordPayload(renderAnswer(answer, { askerId: '0', hidden: false })), { title: GOOD_QUESTION });
+    const preview = await browser.newPage({ viewport: { width: 800, height: 600 } });
+    await preview.setContent(html);
+    const shown = await preview.locator('.field').first().innerText();
+    const played = await answerTitled(pages[0]!, GOOD_QUESTION).locator('.embed-field').first().innerText();
+    expect(shown.replace(/\s+/g, ' ')).toBe(played.replace(/\s+/g, ' '));
+    expect(await preview.locator('.field strong').allTextContents()).toEqual(await answerTitled(pages[0]!, GOOD_QUESTION).locator('.embed-field').first().locator('strong').allTextContents());
+    await shoot(preview.locator('.msg'), 'answer-preview.png');
+    await preview.close();
   });
 
   it('given the whole session, then no page logged an error and the bot logged none', () => {

@@ -2,7 +2,6 @@
  * The playground in a real browser: headless Debian Chromium drives the page, which talks to the
  * unchanged bot through the fake Discord. Everything the page shows comes from what the bot sent.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -116,12 +115,7 @@ describe('the playground page', () => {
     expect(await answer.locator('.button').allTextContents()).toEqual(['More context', 'Next results', 'Delete']);
     expect(await page.evaluate('window.seen.thinking')).toBe(true);
 
-    // tmp/ is gitignored; docs/playground.png is refreshed only on request (it would change every run).
-    await page.screenshot({ path: join(REPO_ROOT, 'tmp', 'playground.png') });
-    if (process.env.UPDATE_DOCS_SCREENSHOT === '1') {
-      mkdirSync(join(REPO_ROOT, 'docs'), { recursive: true });
-      await page.screenshot({ path: join(REPO_ROOT, 'docs', 'playground.png') });
-    }
+    // docs/playground.png and the other screenshots come from as-people-use-it.test.ts (UPDATE_DOCS_SCREENSHOT=1).
   });
 
   it('given that answer, when "Next results" is clicked, then the same message shows the next passages', async () => {
