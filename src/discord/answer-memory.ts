@@ -1,5 +1,5 @@
 /**
- * Which question each answer message was for, so "Next passage" pages the exact question. Kept
+ * Which question each answer message was for, so "Next results" pages the exact question. Kept
  * in memory (the most recent ones); after a restart the question is read back from the embed.
  */
 

@@ -2,7 +2,6 @@
  * The playground in a real browser: headless Debian Chromium drives the page, which talks to the
  * unchanged bot through the fake Discord. Everything the page shows comes from what the bot sent.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -70,9 +69,13 @@ afterAll(async () => {
 /** The message whose embed has this title. */
 const answerTitled = (title: string): Locator => page.locator('.message', { has: page.locator('.embed-title', { hasText: title }) });
 
-/** Types into the composer and presses Enter; resolves with the time Enter was pressed. */
+/**
+ * Types into the composer key by key, as people do (a multi-line text is filled: a typed newline
+ * would send it), and presses Enter; resolves with the time Enter was pressed.
+ */
 async function send(text: string): Promise<number> {
-  await page.fill('#input', text);
+  if (text.includes('\n')) await page.fill('#input', text);
+  else await page.locator('#input').pressSequentially(text);
   const pressed = performance.now();
   await page.press('#input', 'Enter');
   return pressed;
@@ -113,25 +116,20 @@ describe.runIf(browserRuns)('the playground page', () => {
     expect(await source.getAttribute('href')).toMatch(/^https:\/\/en\.wikipedia\.org\/wiki\/Foreign_interference/);
     expect(await source.getAttribute('rel')).toContain('noopener');
     expect(await answer.locator('.embed-footer').textContent()).toContain('quoted verbatim');
-    expect(await answer.locator('.button').allTextContents()).toEqual(['More context', 'Next passage', 'Delete']);
+    expect(await answer.locator('.button').allTextContents()).toEqual(['More context', 'Next results', 'Delete']);
     expect(await page.evaluate('window.seen.thinking')).toBe(true);
 
-    // tmp/ is gitignored; docs/playground.png is refreshed only on request (it would change every run).
-    await page.screenshot({ path: join(REPO_ROOT, 'tmp', 'playground.png') });
-    if (process.env.UPDATE_DOCS_SCREENSHOT === '1') {
-      mkdirSync(join(REPO_ROOT, 'docs'), { recursive: true });
-      await page.screenshot({ path: join(REPO_ROOT, 'docs', 'playground.png') });
-    }
+    // docs/playground.png and the other screenshots come from as-people-use-it.test.ts (UPDATE_DOCS_SCREENSHOT=1).
   });
 
-  it('given that answer, when "Next passage" is clicked, then the same message shows the next passages', async () => {
+  it('given that answer, when "Next results" is clicked, then the same message shows the next passages', async () => {
     const answer = answerTitled(IRAN_QUESTION);
     const before = await answer.locator('.embed-field-value').allTextContents();
-    await answer.getByRole('button', { name: 'Next passage' }).click();
-    await expect.poll(() => answer.locator('.embed-description').textContent(), { timeout: BOT_MS }).toMatch(/Results 4–\d+\./);
-    expect(await answer.locator('.embed-field-name').first().textContent()).toMatch(/^(Excerpt|Closest passage) 4$/);
+    await answer.getByRole('button', { name: 'Next results' }).click();
+    await expect.poll(() => answer.locator('.embed-description').textContent(), { timeout: BOT_MS }).toMatch(/^Results? 4(–\d+)?: lower-ranked passages/);
+    expect(await answer.locator('.embed-field-name').first().textContent()).toBe('Excerpt 4');
     expect(await answer.locator('.embed-field-value').allTextContents()).not.toEqual(before);
-    expect(await answer.locator('.button').allTextContents()).toEqual(['More context', 'Previous', 'Next passage', 'Delete']);
+    expect(await answer.locator('.button').allTextContents()).toEqual(['More context', 'Previous results', 'Next results', 'Delete']);
   });
 
   it('given that answer, when "More context" is clicked, then the surroundings are shown only to the person who clicked', async () => {
@@ -151,7 +149,7 @@ describe.runIf(browserRuns)('the playground page', () => {
     await send('/ask query: Iran hack campaign hide: true');
     const hidden = page.locator('.message.ephemeral', { has: page.locator('.embed-title', { hasText: 'Iran hack campaign' }) });
     await hidden.locator('.embed-field').first().waitFor({ timeout: BOT_MS });
-    expect(await hidden.locator('.button').allTextContents()).toEqual(['More context', 'Next passage', 'Post publicly']);
+    expect(await hidden.locator('.button').allTextContents()).toEqual(['More context', 'Next results', 'Post publicly']);
     await hidden.getByRole('button', { name: 'Post publicly' }).click();
     const shared = page.locator('.message:not(.ephemeral)', { has: page.locator('.embed-title', { hasText: 'Iran hack campaign' }) });
     await shared.locator('.embed-field').first().waitFor({ timeout: BOT_MS });
@@ -244,7 +242,7 @@ describe.runIf(browserRuns)('the playground page', () => {
     const answer = answerTitled('Who wrote Hamlet?');
     await answer.locator('.embed-description').waitFor({ timeout: BOT_MS });
     timings.push(`answer latency (Enter → embed visible), abstention: ${Math.round(performance.now() - pressed)} ms`);
-    expect(await answer.locator('.embed-description strong').first().textContent()).toBe('I could not find an answer in the sources.');
+    expect(await answer.locator('.embed-description strong').first().textContent()).toBe("The sources don't say.");
   });
 
   it('given a moderator\'s answer, when a member clicks Delete or runs /reload, then they are refused privately; the moderator may', async () => {

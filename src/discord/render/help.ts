@@ -11,7 +11,7 @@ const HELP = [
   '`/ask query:` ask a question. Add `hide:True` to see the answer alone, or `target:` to address it to someone (only they are pinged).',
   '`/search query:` find a passage as you type, then show it whole.',
   '`/source query:` open a document or section by name.',
-  '`/sources` list the documents, their licences and when they last changed.',
+  '`/sources` list the documents, their licences, links and when they were fetched or revised.',
   '`/reload` re-read the documents (server managers).',
   '`/sync` re-ingest the sources of sources.yaml now (server managers).',
   '`/settings` where Footnote answers on its own, in replies or threads, and from which collections (server managers).',
@@ -19,7 +19,7 @@ const HELP = [
   'Right-click a message → **Apps** → **Find sources** to look up what it says.',
   '',
   '**Asking well**',
-  'Use the words the documents would use: names, places, dates. Short, specific questions work best. Matched words are shown in **bold**; the confidence line says how well the passages match.',
+  'Use the words the documents would use: names, places, dates. Short, specific questions work best. Matched words are shown in **bold**; the confidence line says how well the passages match. **Next results** shows the next three, which match less well.',
 ].join('\n');
 
 /** The help message, shown privately. */
