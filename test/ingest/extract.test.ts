@@ -3,7 +3,7 @@ import { extractHtml } from '../../src/ingest/extract-html.js';
 import { parseSitemap } from '../../src/ingest/connectors/sitemap.js';
 import { blobUrl, remoteHost, webRepository } from '../../src/ingest/connectors/git.js';
 import { wikiTitle } from '../../src/ingest/connectors/mediawiki.js';
-import { detectKind } from '../../src/ingest/source-kind.js';
+import { detectKind } from '../../src/ingest/detect-kind.js';
 import { wikitextToText } from '../../src/ingest/wikitext.js';
 import { docsHtml } from './fixture-site.js';
 
