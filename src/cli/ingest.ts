@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { knowledgeDirFor, processEnv } from '../config.js';
 import { DEFAULT_DEPTH, DEFAULT_MAX_PAGES } from '../ingest/limits.js';
 import { COLLECTION_NAME, isSourceUrl } from '../ingest/sources-file.js';
-import { detectKind } from '../ingest/source-kind.js';
+import { detectKind } from '../ingest/detect-kind.js';
 import type { SourceKind, SourceSpec } from '../ingest/types.js';
 import { syncAndReport } from './ingest-shared.js';
 import { runCli, UsageError } from './run.js';

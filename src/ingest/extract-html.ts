@@ -88,6 +88,9 @@ function statedLicense(document: Document): string | undefined {
 
 function toMarkdown(html: string, pageUrl: string): string {
   const turndown = new TurndownService({ headingStyle: 'atx', codeBlockStyle: 'fenced', bulletListMarker: '-', emDelimiter: '*' });
+  // Text that reads like a tag (`&lt;script&gt;` in the page) is escaped, so no Markdown renderer sees HTML in it.
+  const escapeText = turndown.escape.bind(turndown);
+  turndown.escape = (text) => escapeText(text).replace(/<(?=[A-Za-z/!?])/g, '\\<');
   // An added rule wins over turndown's own (its image rule would otherwise keep <img> as ![](src)).
   turndown.addRule('text-only', { filter: [...REMOVED_ELEMENTS], replacement: () => '' });
   turndown.addRule('safe-links', {

@@ -99,7 +99,11 @@ export function createKnowledgeSync(options: KnowledgeSyncOptions): KnowledgeSyn
             const every = spec.schedule === undefined ? undefined : scheduleMs(spec.schedule);
             return every !== undefined && clock() - (lastRun.get(spec.source) ?? started) >= every;
           }),
-        ).catch((error: unknown) => log('sync-failed', { error: error instanceof Error ? error.message : String(error) }));
+        )
+          .then((outcome) => {
+            if (!outcome.ok) log('sync-skipped', { problems: outcome.problems });
+          })
+          .catch((error: unknown) => log('sync-failed', { error: error instanceof Error ? error.message : String(error) }));
       };
       const timer = setInterval(tick, options.tickMs ?? SCHEDULE_TICK_MS);
       timer.unref();

@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import type { LineProblem } from '../knowledge/errors.js';
-import { detectKind } from './source-kind.js';
+import { detectKind } from './detect-kind.js';
 import type { SourceSpec } from './types.js';
 
 /** The file's name, at the root of the knowledge folder. */

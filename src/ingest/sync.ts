@@ -230,13 +230,15 @@ class SourceRun {
   private async process(item: ListedItem): Promise<readonly string[]> {
     const previous = this.previous[item.key];
     try {
-      const outcome = await this.connector.fetch(item, previous, this.context);
+      // A file deleted by hand since the last sync is fetched afresh (a 304 would not bring it back).
+      const held = previous !== undefined && (await exists(join(this.root, previous.file))) ? previous : undefined;
+      const outcome = await this.connector.fetch(item, held, this.context);
       if (outcome.kind === 'gone') {
         this.gone.set(item.key, outcome.reason);
         return [];
       }
       if (outcome.kind === 'unchanged') {
-        if (previous === undefined) throw new IngestError('server says unchanged, but nothing was ingested before');
+        if (previous === undefined || held === undefined) throw new IngestError('server says unchanged, but nothing was ingested before');
         this.next[item.key] = { ...previous, ...outcome.validators };
         this.unchanged += 1;
         return previous.links ?? [];

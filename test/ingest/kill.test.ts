@@ -39,7 +39,7 @@ describe('a sync killed halfway', () => {
     expect((await syncSource(spec, options)).added).toHaveLength(PAGES);
 
     for (const [path, page] of site.pages) page.sections.Setup = `Version two of ${path}: use the turbo installer.`;
-    site.delayMs = 150;
+    site.delayMs = 300;
     const child = spawn(process.execPath, [INGEST_JS, spec.source, '--knowledge', root, '--collection', 'docs', '--allow-private', '--delay-ms', '0'], {
       cwd: join(root, '..'),
       stdio: 'ignore',

@@ -1,4 +1,4 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syncSource } from '../../src/ingest/sync.js';
@@ -133,6 +133,14 @@ describe('a docs site through its sitemap', () => {
     delete page(3).status;
     page(4).inSitemap = true;
     delete page(5).status;
+  });
+
+  it('brings back a file deleted by hand, although the server answers 304 to its validators', async () => {
+    const [victim] = (await readdir(join(root, 'docs'))).filter((name) => name.endsWith('.md'));
+    await rm(join(root, 'docs', victim ?? ''));
+    const report = await syncSource(spec, options(root));
+    expect(report.failed).toEqual(expect.not.arrayContaining([expect.objectContaining({ reason: expect.stringContaining('unchanged') })]));
+    expect(await readFile(join(root, 'docs', victim ?? ''), 'utf8')).toMatch(/^---\ntitle: /);
   });
 
   it('refuses the loopback site without --allow-private, and changes nothing', async () => {

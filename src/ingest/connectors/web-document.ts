@@ -9,6 +9,8 @@ import type { ConnectorContext, ItemOutcome, ListedItem, ManifestEntry } from '.
 
 /** Content types a page may have; anything else is skipped with the reason. */
 export const PAGE_TYPES: readonly string[] = ['text/html', 'application/xhtml+xml', 'text/markdown', 'text/x-markdown'];
+/** A `.md` file is often served as text/plain (raw file hosts); only then is text/plain taken as Markdown. */
+const MARKDOWN_PATH = /\.(?:md|markdown)$/i;
 /** Links to these are not pages; following them would only cost a request to skip them. */
 const NOT_A_PAGE = /\.(?:png|jpe?g|gif|svg|webp|ico|pdf|zip|gz|tgz|tar|mp[34]|webm|woff2?|ttf|css|js|json|xml)$/i;
 
@@ -38,7 +40,7 @@ export async function fetchWebDocument(item: ListedItem, previous: ManifestEntry
   await context.robots.check(item.url);
   const result = await context.fetchPage({
     url: item.url,
-    accept: PAGE_TYPES,
+    accept: MARKDOWN_PATH.test(new URL(item.url).pathname) ? [...PAGE_TYPES, 'text/plain'] : PAGE_TYPES,
     ...(previous?.etag === undefined ? {} : { etag: previous.etag }),
     ...(previous?.lastModified === undefined ? {} : { lastModified: previous.lastModified }),
   });
