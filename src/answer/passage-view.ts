@@ -17,7 +17,7 @@ export interface PassageView {
  *
  * @example wholePassageExcerpt(passage).text === passage.text // true
  */
-function wholePassageExcerpt(passage: Passage): Excerpt {
+export function wholePassageExcerpt(passage: Passage): Excerpt {
   return { text: passage.text, start: passage.start, end: passage.end, highlights: [], cutBefore: false, cutAfter: false };
 }
 

@@ -10,7 +10,7 @@ export const DOCUMENT_EXTENSIONS: readonly string[] = ['.md', '.markdown', '.txt
 /** Metadata for a document that cannot carry front matter: `<basename>.meta.yaml`. */
 export const SIDECAR_SUFFIX = '.meta.yaml';
 /** Alias phrases for retrieval, at the root of the folder. */
-const ALIASES_FILE = 'aliases.yaml';
+export const ALIASES_FILE = 'aliases.yaml';
 const SKIPPED_DIRECTORIES: ReadonlySet<string> = new Set(['node_modules']);
 
 /** The files of a knowledge folder, as sorted paths relative to it with `/` separators. */

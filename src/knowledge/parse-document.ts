@@ -94,7 +94,7 @@ function titleFromFileName(path: string): string {
  * @example collectionOf('game-rules/faq.md') // 'game-rules'
  * @example collectionOf('faq.md') // undefined
  */
-function collectionOf(path: string): string | undefined {
+export function collectionOf(path: string): string | undefined {
   const slash = path.indexOf('/');
   return slash > 0 ? path.slice(0, slash) : undefined;
 }

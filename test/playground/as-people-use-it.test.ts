@@ -50,7 +50,7 @@ beforeAll(async () => {
     assetsDir: join(REPO_ROOT, 'dist', 'src', 'playground'),
     bot: {
       service: await createKnowledgeService(SHIPPED_KNOWLEDGE, { open: (dir) => openIndex(dir, { cacheDir: false }) }),
-      cooldownMs: 0,
+      questionLimit: 'off',
       logger: createJsonLogger({ level: 'warn', write: (line) => botLogs.push(line) }),
     },
   });

@@ -3,7 +3,7 @@
  * and `describeStoreContract('postgres', …)` run the same cases.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { DAY_MS } from '../../src/store/kysely-store.js';
+import { DAY_MS } from '../../src/store/retention.js';
 import type { TestDatabase } from '../helpers/store-backends.js';
 import type { FeedbackVote, GapRecord, PassageAddress, PostedAnswer, SettingsChange, Store, Tag } from '../../src/store/store.js';
 

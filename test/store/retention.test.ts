@@ -1,7 +1,6 @@
 import { expect, it } from 'vitest';
-import { DAY_MS } from '../../src/store/kysely-store.js';
 import { openStore } from '../../src/store/open-store.js';
-import { scheduleRetention } from '../../src/store/retention.js';
+import { DAY_MS, scheduleRetention } from '../../src/store/retention.js';
 
 const NOW = Date.UTC(2026, 5, 1);
 
