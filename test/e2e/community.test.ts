@@ -190,3 +190,20 @@ describe('per-channel collections', () => {
     expect(new Set(citedTitles(asked))).toEqual(new Set(['House rules', 'Modding guide']));
   });
 });
+
+describe('buttons on community answers', () => {
+  it('given a mention answer, when More context and then Delete are clicked by the asker, then both work as on /ask', async () => {
+    // given
+    const channel = h.fake.createChannel('buttons');
+    const question = h.fake.postUserMessage(`${mention} How is a ban appealed?`, h.fake.users.member, channel.id);
+    const answer = await waitForMessage(h.fake, replyTo(question));
+    const ids = (answer.components ?? []).flatMap((row) => ('components' in row ? row.components.map((c) => ('custom_id' in c ? c.custom_id : '')) : []));
+    // when
+    const more = await replyOf(h.fake, h.fake.sendInteraction(h.fake.button(ids.find((id) => id.startsWith('ask:more:'))!, answer, { channelId: channel.id })));
+    const remove = h.fake.sendInteraction(h.fake.button(ids.find((id) => id.startsWith('ask:delete:'))!, answer, { user: h.fake.users.member, channelId: channel.id }));
+    await h.fake.waitForRequest((r) => r.method === 'DELETE' && r.path.includes(remove.token) && r.status < 300);
+    // then
+    expect(more.embeds[0]?.description ?? '').toMatch(/ban/i);
+    expect(h.fake.messages(channel.id).some((m) => m.id === answer.id)).toBe(false);
+  });
+});
