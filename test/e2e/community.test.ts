@@ -183,6 +183,9 @@ describe('per-channel collections', () => {
     expect(new Set(citedTitles(answer))).toEqual(new Set(['Modding guide']));
     expect(new Set(citedTitles(asked))).toEqual(new Set(['Modding guide']));
     expect(asked.channel_id).toBe(channel.id);
+    const sources = await replyOf(h.fake, h.fake.sendInteraction(h.fake.slashCommand('sources', {}, { channelId: channel.id })));
+    expect(sources.embeds[0]?.fields?.map((f) => f.name)).toEqual(['Modding guide']);
+    expect(sources.embeds[0]?.description).toMatch(/This channel sees the collection \*\*modding\*\*/);
   });
 
   it('given no mapping, when asked, then every collection is searched', async () => {
