@@ -77,6 +77,20 @@ for (const backend of storeBackends()) describe(`on ${backend.name}`, () => {
       expect(answer.allowed_mentions).toEqual({ parse: [] });
     });
 
+    it('given a channel set to threads where Footnote may not start one, when mentioned, then it replies instead', async () => {
+      // given
+      const channel = h.fake.createChannel('no-threads');
+      await configure(channel.id, { replyStyle: 'thread' });
+      h.fake.failNext({ method: 'POST', pathPattern: /\/threads$/, status: 403, body: { code: 50013, message: 'Missing Permissions' } });
+      // when
+      const question = h.fake.postUserMessage(`${mention} How do I install mods?`, h.fake.users.member, channel.id);
+      const answer = await waitForMessage(h.fake, replyTo(question));
+      // then
+      expect(answer.channel_id).toBe(channel.id);
+      expect(h.fake.channelById(question.id)).toBeUndefined();
+      expect(h.logs.some((l) => l.event === 'thread-start-failed')).toBe(true);
+    });
+
     it('given a thread Footnote started, when a short follow-up mentions it, then the thread title gives the follow-up its context', async () => {
       // given
       const channel = h.fake.createChannel('follow-ups');
