@@ -22,6 +22,8 @@ const execFile = promisify(execFileCallback);
 const DEBIAN_POSTGRES = '/usr/lib/postgresql';
 /** The cluster's superuser (not a system account: a database role only). */
 const SUPERUSER = 'footnote';
+/** Ports tried before giving up on starting the server. */
+const START_ATTEMPTS = 3;
 /** Generous: initdb and start-up on a loaded two-core machine. */
 export const POSTGRES_START_TIMEOUT_MS = 120_000;
 
@@ -109,12 +111,21 @@ export async function startPostgres(): Promise<PostgresCluster | undefined> {
     chownSync(passwordFile, user.uid, user.gid);
   }
   chmodSync(dir, 0o700);
-  const port = await freePort();
+  let port = 0;
   try {
     // No fsync: a throwaway cluster need not survive a power cut, and tests run faster.
     await run('initdb', ['-D', data, '-U', SUPERUSER, `--pwfile=${passwordFile}`, '--auth-local=trust', '--auth-host=scram-sha-256', '-E', 'UTF8', '--no-locale', '--no-sync']);
-    const options = `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c max_connections=50`;
-    await run('pg_ctl', ['-D', data, '-o', options, '-l', join(dir, 'server.log'), '-w', '-t', '90', 'start']);
+    // Another test file may take the free port before the server binds it: try a few.
+    for (let attempt = 1; ; attempt++) {
+      port = await freePort();
+      const options = `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c max_connections=50`;
+      try {
+        await run('pg_ctl', ['-D', data, '-o', options, '-l', join(dir, 'server.log'), '-w', '-t', '90', 'start']);
+        break;
+      } catch (error) {
+        if (attempt >= START_ATTEMPTS) throw error;
+      }
+    }
   } catch (error) {
     await rm(dir, { recursive: true, force: true });
     throw error;
