@@ -4,6 +4,7 @@
  * of staying silent for ever.
  */
 import type { BotContext } from '../discord/context.js';
+import { writeSoftly } from '../store/write-softly.js';
 
 /** The note posted (once per server) in the auto-answer channel that received an empty message. */
 export const CONTENT_INTENT_NOTE =
@@ -20,8 +21,9 @@ export const CONTENT_INTENT_NOTE =
 export async function warnContentIntentOnce(ctx: BotContext, guildId: string, post: (text: string) => Promise<unknown>): Promise<boolean> {
   const settings = await ctx.store.guildSettings(guildId);
   if (settings.contentIntentWarnedAt !== undefined) return false;
-  // Recorded before posting: two empty messages arriving together must not both warn.
-  await ctx.store.updateGuildSettings(guildId, { contentIntentWarnedAt: ctx.clock() });
+  // Recorded before posting: two empty messages arriving together must not both warn, and a
+  // database that cannot record it must not make every message post the note again.
+  if (!(await writeSoftly(ctx.logger, 'content-intent-warned', () => ctx.store.updateGuildSettings(guildId, { contentIntentWarnedAt: ctx.clock() })))) return false;
   ctx.logger.warn('message-content-missing', { guild: guildId, fix: 'enable the Message Content intent in the developer portal, set MESSAGE_CONTENT_INTENT, restart' });
   await post(CONTENT_INTENT_NOTE);
   return true;

@@ -52,13 +52,19 @@ export function placeOf(channel: Message['channel'] | AnyThreadChannel, guildId:
   return undefined;
 }
 
-/** A conversation over a question's message: replies to it, or starts a thread from it. */
-function conversationOf(message: Message): Conversation {
+/**
+ * A conversation over a question's message: replies to it, or starts a thread from it (and
+ * replies instead when the thread cannot be made, e.g. without Create Public Threads).
+ */
+function conversationOf(message: Message, ctx: BotContext): Conversation {
   return {
     reply: (reply, { pingAsker }) => replyToMessage(message, reply, { pingAuthor: pingAsker }),
     async replyInNewThread(name, reply) {
-      const thread = await message.startThread({ name, autoArchiveDuration: ThreadAutoArchiveDuration.OneDay });
-      return sendToChannel(thread, reply);
+      const thread = await message.startThread({ name, autoArchiveDuration: ThreadAutoArchiveDuration.OneDay }).catch((error: unknown) => {
+        ctx.logger.warn('thread-start-failed', { channel: message.channelId, message: message.id, error });
+        return undefined;
+      });
+      return thread === undefined ? replyToMessage(message, reply) : sendToChannel(thread, reply);
     },
   };
 }
@@ -116,7 +122,7 @@ export async function handleMessage(ctx: BotContext, message: Message): Promise<
           question = withThreadContext(question, { title: place.threadName, firstQuestion: await firstQuestionOf(message.channel) });
         }
         const { trigger, placement } = decision;
-        const outcome = await answerInConversation(ctx, { question, trigger, placement, askerId: message.author.id, place }, conversationOf(message));
+        const outcome = await answerInConversation(ctx, { question, trigger, placement, askerId: message.author.id, place }, conversationOf(message, ctx));
         Object.assign(fields, outcomeFields(outcome));
         break;
       }
@@ -158,7 +164,7 @@ export async function handleThreadCreate(ctx: BotContext, thread: AnyThreadChann
     if (decision.act !== 'answer') return;
     fields.trigger = decision.trigger;
     const conversation: Conversation = starter
-      ? conversationOf(starter)
+      ? conversationOf(starter, ctx)
       : { reply: (reply) => sendToChannel(thread, reply), replyInNewThread: (_name, reply) => sendToChannel(thread, reply) };
     const { question, trigger, placement } = decision;
     const outcome = await answerInConversation(ctx, { question, trigger, placement, askerId: thread.ownerId, place }, conversation);
