@@ -21,6 +21,17 @@ const days = (fallback: number) =>
     .max(MAX_RETENTION_DAYS, `must be at most ${MAX_RETENTION_DAYS} days`)
     .default(fallback);
 
+/** The store's variables (the bot's, and those of scripts that only read the database). */
+const storeFields = {
+  DATABASE_URL: z
+    .string()
+    .refine((url) => databaseKind(url) !== undefined, 'must be sqlite:PATH, sqlite::memory: or postgres://user:password@host:port/database')
+    .default(DEFAULT_DATABASE_URL),
+  FEEDBACK_RETENTION_DAYS: days(DEFAULT_FEEDBACK_RETENTION_DAYS),
+  ANSWER_MEMORY_DAYS: days(DEFAULT_ANSWER_MEMORY_DAYS),
+};
+const storeSchema = z.object(storeFields);
+
 const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17–20 digits)');
 
 const botSchema = z.object({
@@ -33,12 +44,7 @@ const botSchema = z.object({
     .refine((url) => !/\/v\d+\/?$/.test(url), 'must not end with the API version (discord.js adds /v10)')
     .optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
-  DATABASE_URL: z
-    .string()
-    .refine((url) => databaseKind(url) !== undefined, 'must be sqlite:PATH, sqlite::memory: or postgres://user:password@host:port/database')
-    .default(DEFAULT_DATABASE_URL),
-  FEEDBACK_RETENTION_DAYS: days(DEFAULT_FEEDBACK_RETENTION_DAYS),
-  ANSWER_MEMORY_DAYS: days(DEFAULT_ANSWER_MEMORY_DAYS),
+  ...storeFields,
 });
 
 /** Settings of the Discord bot and its scripts. */
@@ -56,6 +62,9 @@ export interface BotConfig {
   readonly retention: Retention;
 }
 
+/** Settings of the store alone, for scripts that read the database without Discord (gap export). */
+export type StoreConfig = Pick<BotConfig, 'databaseUrl' | 'retention'>;
+
 /** A configuration problem, naming the variables at fault and never echoing their values. */
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
@@ -72,6 +81,30 @@ export function loadEnvFile(path = '.env'): void {
 const withoutEmpty = (env: Env): Record<string, string> =>
   Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1].trim() !== ''));
 
+/** The error for a failed parse: each variable at fault and why, never a value. */
+function configError(error: z.ZodError, present: Record<string, string>): ConfigError {
+  const problems = error.issues.map((issue) => {
+    const key = String(issue.path[0] ?? 'config');
+    // An empty value ("DISCORD_TOKEN=" in .env) is as missing as an absent one.
+    return issue.code === 'invalid_type' && present[key] === undefined ? `${key} is missing` : `${key} ${issue.message}`;
+  });
+  return new ConfigError(`Invalid configuration (see .env.example):\n  - ${problems.join('\n  - ')}`);
+}
+
+/**
+ * Validates only the store's variables (`DATABASE_URL`, `FEEDBACK_RETENTION_DAYS`,
+ * `ANSWER_MEMORY_DAYS`), for scripts that need the database but not Discord.
+ *
+ * @example readStoreConfig({}).databaseUrl // 'sqlite:data/footnote.db'
+ */
+export function readStoreConfig(env: Env): StoreConfig {
+  const present = withoutEmpty(env);
+  const parsed = storeSchema.safeParse(present);
+  if (!parsed.success) throw configError(parsed.error, present);
+  const c = parsed.data;
+  return { databaseUrl: c.DATABASE_URL, retention: { feedbackDays: c.FEEDBACK_RETENTION_DAYS, postedAnswerDays: c.ANSWER_MEMORY_DAYS } };
+}
+
 /**
  * Validates the bot's configuration. Errors name each missing or malformed variable and why,
  * but never print a value (a token must not end up in logs).
@@ -81,14 +114,7 @@ const withoutEmpty = (env: Env): Record<string, string> =>
 export function readBotConfig(env: Env): BotConfig {
   const present = withoutEmpty(env);
   const parsed = botSchema.safeParse(present);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => {
-      const key = String(issue.path[0] ?? 'config');
-      // An empty value ("DISCORD_TOKEN=" in .env) is as missing as an absent one.
-      return issue.code === 'invalid_type' && present[key] === undefined ? `${key} is missing` : `${key} ${issue.message}`;
-    });
-    throw new ConfigError(`Invalid configuration (see .env.example):\n  - ${problems.join('\n  - ')}`);
-  }
+  if (!parsed.success) throw configError(parsed.error, present);
   const c = parsed.data;
   return {
     token: c.DISCORD_TOKEN,

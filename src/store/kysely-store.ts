@@ -5,6 +5,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { type Kysely, Migrator, type Selectable, sql, type Transaction } from 'kysely';
 import { migrationProvider, type DialectName } from './migrations/index.js';
+import { DAY_MS } from './retention.js';
 import type { Database } from './schema.js';
 import type {
   ChannelSettings,
@@ -27,8 +28,6 @@ import type {
   VoteTally,
 } from './store.js';
 
-/** One day, for retention windows. */
-export const DAY_MS = 24 * 60 * 60 * 1000;
 /** The longest 👎 comment kept (the modal allows this many characters). */
 export const VOTE_COMMENT_MAX = 300;
 /** Tag names: 1–32 characters, like Discord's option values people type. */
@@ -236,7 +235,7 @@ class KyselyStore implements Store {
           at: values.at,
           // A new comment replaces the old; the same vote again keeps its comment; a changed vote
           // drops it (a 👎 comment says nothing about a 👍).
-          comment: sql<string | null>`case when ${values.comment} is not null then ${values.comment} when feedback_votes.vote = ${values.vote} then feedback_votes.comment else null end`,
+          comment: sql<string | null>`case when excluded.comment is not null then excluded.comment when feedback_votes.vote = excluded.vote then feedback_votes.comment else null end`,
         }),
       )
       .execute();

@@ -2,7 +2,7 @@
  * Opens the PostgreSQL backend, for several bot processes (shards, machines) sharing one
  * database. Same schema, same queries as SQLite (see `kysely-store.ts`).
  */
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { describePostgresUrl, postgresPassword } from './database-url.js';
 import { createKyselyStore, migrateToLatest } from './kysely-store.js';
@@ -40,15 +40,28 @@ export async function openPostgresStore(url: string, options: PostgresOptions = 
   // Without a listener, an idle connection dropped by the server would crash the process.
   pool.on('error', (error) => options.onBackgroundError?.(error));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const where = describePostgresUrl(url);
+  const fail = async (what: string, error: unknown): Promise<never> => {
+    await db.destroy().catch(() => undefined);
+    throw new StoreError(`${what} ${where}: ${reasonOf(error, postgresPassword(url))}. Check that the server is running and DATABASE_URL is right.`, { cause: error });
+  };
+  try {
+    await sql`select 1`.execute(db);
+  } catch (error) {
+    return fail('Cannot connect to the PostgreSQL database', error);
+  }
   try {
     await migrateToLatest(db, 'postgres');
     return await createKyselyStore(db, 'postgres');
   } catch (error) {
-    await db.destroy().catch(() => undefined);
-    const password = postgresPassword(url);
-    let reason = error instanceof Error ? error.message : String(error);
-    if (password !== undefined) reason = reason.split(password).join('***');
-    const code = typeof error === 'object' && error !== null && 'code' in error ? ` (${String(error.code)})` : '';
-    throw new StoreError(`Cannot use the PostgreSQL database ${describePostgresUrl(url)}: ${reason}${code}. Check that the server is running and DATABASE_URL is right.`, { cause: error });
+    return fail('Cannot prepare the PostgreSQL database', error);
   }
+}
+
+/** An error's message with its code (when the message lacks it), the password masked. */
+function reasonOf(error: unknown, password: string | undefined): string {
+  let reason = error instanceof Error ? error.message : String(error);
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
+  if (code !== undefined && !reason.includes(code)) reason += ` (${code})`;
+  return password === undefined ? reason : reason.split(password).join('***');
 }

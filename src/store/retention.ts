@@ -1,8 +1,10 @@
 /**
  * Deleting what is past its retention window: once when the bot starts, then daily.
  */
-import { DAY_MS } from './kysely-store.js';
 import type { Millis, Retention, Store } from './store.js';
+
+/** One day, for retention windows. */
+export const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** How often expired rows are deleted. */
 export const RETENTION_SWEEP_MS = DAY_MS;

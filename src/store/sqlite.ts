@@ -5,6 +5,10 @@
  * write whose promise resolved is on disk and survives `kill -9` (and a power cut, which
  * NORMAL would not promise). Footnote writes a few rows per interaction, so the cost of one
  * fsync per commit is invisible next to a Discord round trip.
+ *
+ * Several processes (shards) may share one file: writers wait up to SQLITE_BUSY_TIMEOUT_MS for
+ * each other. Within one process, open one store per file: better-sqlite3 waits for a lock
+ * synchronously, so two stores of one process on one file can block each other's transactions.
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';

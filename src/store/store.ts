@@ -3,12 +3,12 @@
  * default, PostgreSQL when several processes share one database), both behind the same calls.
  *
  * What is kept is what moderators need and no more: user ids never appear in the clear (callers
- * pass {@link UserHash}es made with a salt from the config), and rows older than the retention
- * windows are deleted by {@link Store.deleteExpired}.
+ * pass {@link UserHash}es made by {@link Store.hashUser} with the database's own random salt),
+ * and rows older than the retention windows are deleted by {@link Store.deleteExpired}.
  *
  * This file is the contract that `src/community/`, the moderator loop and the bot's commands
- * code against. Implementations live beside it (`sqlite.ts`, `postgres.ts`, opened by
- * `open-store.ts` from `DATABASE_URL`).
+ * code against. One implementation (`kysely-store.ts`) serves both backends (`sqlite.ts`,
+ * `postgres.ts`), opened by `openStore` (`open-store.ts`) from `DATABASE_URL`.
  */
 
 /** A salted hash of a Discord user id (hex). Never a raw id. */
@@ -177,6 +177,12 @@ export interface DeletedCounts {
 /**
  * Everything Footnote persists. Every call is async and every write is committed before its
  * promise resolves (a `kill -9` right after loses nothing it acknowledged).
+ *
+ * Failures: opening a store that cannot be used throws a {@link StoreError} at start-up. After
+ * that, a call rejects with the driver's error when the database is down, locked or full; the
+ * store neither retries nor logs. Callers own that: a write that goes with an answer (a vote,
+ * a gap record, a posted answer) must be caught and logged, and the answer still sent
+ * (`writeSoftly(ctx.logger, 'vote', () => ctx.store.recordVote(vote))`).
  */
 export interface Store {
   /** `sqlite` or `postgres`, for logs. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, readBotConfig } from '../../src/config.js';
+import { ConfigError, readBotConfig, readStoreConfig } from '../../src/config.js';
 import { createJsonLogger } from '../../src/discord/logger.js';
 
 const SECRET = 'MTIzNDU2Nzg5.super-secret-token-value';
@@ -79,5 +79,10 @@ describe('bot configuration', () => {
     expect(error.message).toContain('FEEDBACK_RETENTION_DAYS');
     expect(error.message).toContain('ANSWER_MEMORY_DAYS must be at least 1 day');
     expect(error.message).not.toContain('hunter2-db-password');
+  });
+
+  it('given only store variables (a script without Discord), when the store config is read, then no token is needed and bad values are named', () => {
+    expect(readStoreConfig({ ANSWER_MEMORY_DAYS: '7' })).toEqual({ databaseUrl: 'sqlite:data/footnote.db', retention: { feedbackDays: 90, postedAnswerDays: 7 } });
+    expect(() => readStoreConfig({ DATABASE_URL: 'redis://x' })).toThrow(/DATABASE_URL must be/);
   });
 });

@@ -3,15 +3,12 @@
  * and `describeStoreContract('postgres', …)` run the same cases.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { DAY_MS } from '../../src/store/kysely-store.js';
+import { DAY_MS } from '../../src/store/retention.js';
+import type { TestDatabase } from '../helpers/store-backends.js';
 import type { FeedbackVote, GapRecord, PassageAddress, PostedAnswer, SettingsChange, Store, Tag } from '../../src/store/store.js';
 
 /** A new, empty database that can be opened (and reopened) as a store. */
-export interface FreshDatabase {
-  open(): Promise<Store>;
-  /** Removes the database. */
-  remove(): Promise<void>;
-}
+export type FreshDatabase = Pick<TestDatabase, 'open' | 'remove'>;
 
 /** A backend under test: makes fresh databases. */
 export interface Backend {

@@ -1,18 +1,12 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { execFile } from 'node:child_process';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { MEMORY_DATABASE_URL, openStore } from '../../src/store/open-store.js';
-import { describeStoreContract, type FreshDatabase } from './contract.js';
+import { sqliteBackend } from '../helpers/store-backends.js';
+import { describeStoreContract } from './contract.js';
 
-/** A database file in a new temp folder (a subfolder, to check it is created). */
-async function freshSqliteFile(): Promise<FreshDatabase> {
-  const dir = await mkdtemp(join(tmpdir(), 'footnote-store-'));
-  const url = `sqlite:${join(dir, 'data', 'footnote.db')}`;
-  return { open: () => openStore(url), remove: () => rm(dir, { recursive: true, force: true }) };
-}
-
-describeStoreContract('sqlite file', { fresh: freshSqliteFile });
+describeStoreContract('sqlite file', sqliteBackend);
 
 describe('sqlite in memory', () => {
   it('given sqlite::memory:, when opened twice, then each is its own empty database', async () => {
@@ -28,4 +22,29 @@ describe('sqlite in memory', () => {
     await one.close();
     await two.close();
   });
+
+  it('given several processes opening one new file at once (shards), when they start, then the migrations run once and all share one salt', async () => {
+    // given
+    const database = await sqliteBackend.fresh();
+    try {
+      // when
+      const outputs = await Promise.all([1, 2, 3].map(() => run(OPEN_AND_HASH, database.url)));
+      // then
+      expect(new Set(outputs.map((o) => o.trim())).size).toBe(1);
+      expect(outputs[0]!.trim()).toMatch(/^[0-9a-f]{64}$/);
+      const store = await database.open();
+      expect(await store.gaps('g', 0)).toHaveLength(3);
+      await store.close();
+    } finally {
+      await database.remove();
+    }
+  }, 60_000);
 });
+
+const OPEN_AND_HASH = join(import.meta.dirname, 'fixtures', 'open-and-hash.ts');
+
+/** Runs a fixture script with tsx; resolves with its stdout, rejects when it fails. */
+async function run(script: string, ...args: string[]): Promise<string> {
+  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', script, ...args], { timeout: 50_000 });
+  return stdout;
+}
