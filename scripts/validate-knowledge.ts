@@ -5,7 +5,7 @@
  * too: a tag whose paragraph is gone is an error, one whose paragraph changed is listed.
  */
 import { existsSync } from 'node:fs';
-import { databaseUrlFor, processEnv } from '../src/config.js';
+import { processEnv, readStoreConfig } from '../src/config.js';
 import { KnowledgeError } from '../src/knowledge/errors.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
 import type { KnowledgeBase } from '../src/knowledge/types.js';
@@ -20,7 +20,7 @@ const plural = (count: number, noun: string): string => `${count} ${noun}${count
 /** Checks the saved tags when there is a database; true when none points at nothing. */
 async function tagsOk(knowledge: KnowledgeBase): Promise<boolean> {
   const env = processEnv();
-  const url = databaseUrlFor(env);
+  const url = readStoreConfig(env).databaseUrl;
   // Never create a database just to check it: only an existing file, or a server that was named.
   const exists = url.startsWith(SQLITE_PREFIX) ? url !== 'sqlite::memory:' && existsSync(url.slice(SQLITE_PREFIX.length)) : true;
   if (!exists) return true;
