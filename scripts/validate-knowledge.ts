@@ -6,7 +6,7 @@
  * paragraph is gone is an error, one whose paragraph changed is listed.
  */
 import { existsSync } from 'node:fs';
-import { databaseUrlFor, processEnv } from '../src/config.js';
+import { processEnv, readStoreConfig } from '../src/config.js';
 import { readSources, SOURCES_FILE } from '../src/ingest/sources-file.js';
 import { KnowledgeError, type KnowledgeProblem } from '../src/knowledge/errors.js';
 import { displayPath } from '../src/knowledge/find-files.js';
@@ -23,7 +23,7 @@ const plural = (count: number, noun: string): string => `${count} ${noun}${count
 /** Checks the saved tags when there is a database; true when none points at nothing. */
 async function tagsOk(knowledge: KnowledgeBase): Promise<boolean> {
   const env = processEnv();
-  const url = databaseUrlFor(env);
+  const url = readStoreConfig(env).databaseUrl;
   // Never create a database just to check it: only an existing file, or a server that was named.
   const exists = url.startsWith(SQLITE_PREFIX) ? url !== 'sqlite::memory:' && existsSync(url.slice(SQLITE_PREFIX.length)) : true;
   if (!exists) return true;

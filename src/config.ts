@@ -164,18 +164,6 @@ export function knowledgeDirFor(flag: string | undefined, env: Env): string {
   return flag ?? withoutEmpty(env).KNOWLEDGE_DIR ?? DEFAULT_KNOWLEDGE_DIR;
 }
 
-/**
- * The database for the command-line tools (`gaps`, `validate-knowledge`): `DATABASE_URL`, else the
- * default SQLite file. A malformed value is a {@link ConfigError} naming the variable, never its value.
- *
- * @example databaseUrlFor({}) // 'sqlite:data/footnote.db'
- */
-export function databaseUrlFor(env: Env): string {
-  const url = withoutEmpty(env).DATABASE_URL ?? DEFAULT_DATABASE_URL;
-  if (databaseKind(url) === undefined) throw new ConfigError('DATABASE_URL must be sqlite:PATH, sqlite::memory: or postgres://user:password@host:port/database');
-  return url;
-}
-
 /** The process environment, after `.env`: the one place that reads `process.env`. */
 export function processEnv(): Env {
   loadEnvFile();

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { databaseUrlFor, processEnv } from '../config.js';
+import { processEnv, readStoreConfig } from '../config.js';
 import { type GapExport, gapsAsCsv, gapsAsJson, gapsAsText, type GuildGaps } from '../moderation/gap-export.js';
 import { groupGaps } from '../moderation/gap-report.js';
 import { openStore } from '../store/open-store.js';
@@ -15,7 +15,7 @@ await runCli(async (argv) => {
   const days = values.days === undefined ? DEFAULT_DAYS : Number(values.days);
   if (!Number.isInteger(days) || days < 1) throw new UsageError('--days must be a whole number of days, 1 or more');
   if (values.json === true && values.csv === true) throw new UsageError('choose one of --json and --csv');
-  const store = await openStore(databaseUrlFor(processEnv()));
+  const store = await openStore(readStoreConfig(processEnv()).databaseUrl);
   try {
     const since = Date.now() - days * DAY_MS;
     const gaps = await store.allGaps(since);

@@ -1,6 +1,6 @@
 /**
- * The gap report: gap records grouped by what the knowledge lacks (the most telling missing word,
- * as an index term so "voting" and "votes" group together; else the nearest section), with counts,
+ * The gap report: gap records grouped by what the knowledge lacks (the missing word most of them
+ * share, as an index term so "voting" and "votes" group together; else the nearest section), with counts,
  * recency and a few example questions. Groups a moderator marked covered stay hidden until a newer
  * gap joins them.
  */
@@ -30,12 +30,22 @@ export interface GapGroup {
   readonly examples: readonly string[];
 }
 
-/** What a gap is grouped by: its first missing word as an index term, else its nearest section. */
-export function groupingOf(gap: Pick<GapRecord, 'missingTerms' | 'nearestSection'>): string {
-  const first = gap.missingTerms[0];
-  const term = first === undefined ? null : (toTerm(first) ?? first.toLowerCase());
-  if (term !== null) return `term:${term}`;
-  return `section:${gap.nearestSection ?? ''}`;
+const termOf = (word: string): string => toTerm(word) ?? word.toLowerCase();
+
+/**
+ * What a gap is grouped by: of its missing words (as index terms), the one most gaps of the
+ * report share (so "register to vote by mail" and "vote by mail from abroad" meet under "mail"),
+ * ties going to its most telling word; with no missing words, its nearest section.
+ *
+ * @example groupingOf({ missingTerms: ['register', 'mail'] }, new Map([['mail', 2]])) // 'term:mail'
+ */
+export function groupingOf(gap: Pick<GapRecord, 'missingTerms' | 'nearestSection'>, shared: ReadonlyMap<string, number> = new Map()): string {
+  let best: string | undefined;
+  for (const word of gap.missingTerms) {
+    const term = termOf(word);
+    if (best === undefined || (shared.get(term) ?? 0) > (shared.get(best) ?? 0)) best = term;
+  }
+  return best === undefined ? `section:${gap.nearestSection ?? ''}` : `term:${best}`;
 }
 
 /**
@@ -63,9 +73,11 @@ const mostFrequent = (values: readonly string[]): string[] => {
  */
 export function groupGaps(gaps: readonly GapRecord[], covered: readonly CoveredGapGroup[] = []): GapGroup[] {
   const coveredAt = new Map(covered.map((c) => [c.groupKey, c.coveredAt]));
+  const shared = new Map<string, number>();
+  for (const gap of gaps) for (const term of new Set(gap.missingTerms.map(termOf))) shared.set(term, (shared.get(term) ?? 0) + 1);
   const byKey = new Map<string, GapRecord[]>();
   for (const gap of gaps) {
-    const key = gapGroupKey(groupingOf(gap));
+    const key = gapGroupKey(groupingOf(gap, shared));
     const list = byKey.get(key);
     if (list) list.push(gap);
     else byKey.set(key, [gap]);
@@ -80,7 +92,7 @@ export function groupGaps(gaps: readonly GapRecord[], covered: readonly CoveredG
     const examples = [...new Set(newestFirst.map((g) => g.question.trim()))].slice(0, EXAMPLES_PER_GROUP);
     groups.push({
       key,
-      words: mostFrequent(list.flatMap((g) => g.missingTerms.map((t) => t.toLowerCase()))).slice(0, 4),
+      words: mostFrequent(newestFirst.flatMap((g) => g.missingTerms.map((t) => t.toLowerCase()))).slice(0, 4),
       ...(sections[0] === undefined ? {} : { nearestSection: sections[0] }),
       count: list.length,
       abstained: list.filter((g) => g.kind === 'abstained').length,

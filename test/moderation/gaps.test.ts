@@ -53,6 +53,11 @@ describe('groupGaps', () => {
     expect(groups[0]?.nearestSection).toBe('Bees › Dance');
   });
 
+  it('given gaps whose first missing words differ, then they meet under the word they share', () => {
+    const groups = groupGaps([gap('How do I register to vote by mail?', ['register', 'mail'], 1), gap('Can I vote by mail from abroad?', ['mail', 'abroad'], 2)]);
+    expect(groups.map((g) => [g.words, g.count])).toEqual([[['mail', 'abroad', 'register'], 2]]);
+  });
+
   it('given a covered group, then it is hidden until a newer gap joins it', () => {
     const key = gapGroupKey(groupingOf({ missingTerms: ['vote'] }));
     const covered = [{ guildId: 'g', groupKey: key, coveredAt: 10 }];
