@@ -5,7 +5,7 @@
 import type { BotContext } from '../discord/context.js';
 import { throttledMessage } from '../discord/ask-flow.js';
 import { ANSWER_PAGE_SIZE } from '../discord/render/answer.js';
-import { collectionsFor } from './collections.js';
+import { collectionsOrEverything } from './collections.js';
 import type { Conversation } from './conversation.js';
 import type { Placement, Trigger } from './decide.js';
 import type { Place } from './place.js';
@@ -46,7 +46,7 @@ export async function answerInConversation(ctx: BotContext, request: Conversatio
     }
     return { kind: 'throttled', waitMs };
   }
-  const collections = await collectionsFor(ctx.store, request.place);
+  const collections = await collectionsOrEverything(ctx.store, request.place, (error) => ctx.logger.error('store-read-failed', { what: 'channel collections', error }));
   const page = await ctx.service.ask(request.question, { limit: ANSWER_PAGE_SIZE, collections });
   if (request.trigger === 'auto' && page.answer.confidence !== 'high') return { kind: 'unsure' };
   const messageId = await postAnswer(ctx, conversation, { ...request, page });

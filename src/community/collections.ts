@@ -24,3 +24,23 @@ export async function collectionsFor(store: Pick<Store, 'channelSettings' | 'for
   }
   return (await store.channelSettings(place.guildId, channelId))?.collections ?? [];
 }
+
+/**
+ * {@link collectionsFor}, but a store that cannot be read never stops an answer: the failure is
+ * reported to `onError` and everything is searched (collections narrow what is relevant; they
+ * are not access control).
+ *
+ * @example await collectionsOrEverything(store, place, (error) => logger.warn('store-read-failed', { error }))
+ */
+export async function collectionsOrEverything(
+  store: Pick<Store, 'channelSettings' | 'forumTagCollections'>,
+  place: Place,
+  onError: (error: unknown) => void,
+): Promise<readonly string[]> {
+  try {
+    return await collectionsFor(store, place);
+  } catch (error) {
+    onError(error);
+    return [];
+  }
+}

@@ -111,7 +111,7 @@ export async function startBot(config: BotConfig, options: StartBotOptions = {})
     answers: new AnswerMemory(),
     ...(sync === undefined ? {} : { sync }),
     store,
-    collectionsOf: (interaction) => collectionsOfInteraction(store, interaction),
+    collectionsOf: (interaction) => collectionsOfInteraction(store, interaction, (error) => logger.error('store-read-failed', { what: 'channel collections', error })),
   };
   const handlers = options.handlers ?? { slashCommands, messageCommands, buttonHandlers, componentHandlers };
   const dispatch = createDispatcher(handlers, ctx, options);

@@ -38,7 +38,7 @@ describe('rendering within Discord limits', () => {
     const payload = toDiscordPayload(renderAnswer(hugePage(), { askerId: '9'.repeat(20), hidden: true }));
     // then
     const labels = payload.components.flatMap((r) => r.components.map((b) => b.label));
-    expect(labels).toEqual(['More context', 'Previous results', 'Next results', 'Post publicly']);
+    expect(labels).toEqual(['More context', 'Previous results', 'Next results', 'Post publicly', '👍', '👎', 'Save as tag']);
     expectWithinLimits(payload);
   });
 

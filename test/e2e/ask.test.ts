@@ -5,6 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoredMessage } from '../../src/fake-discord/index.js';
 import { type Harness, buttonIds, buttonLabels, firstResponse, logOf, replyOf, requestsOf, startHarness } from './harness.js';
 
+/** The feedback row every answer with excerpts carries (see test/e2e/moderation.test.ts). */
+const FEEDBACK = ['👍', '👎', 'Save as tag'];
+
 let h: Harness;
 let now = 1_700_000_000_000;
 beforeAll(async () => {
@@ -41,7 +44,7 @@ describe('/ask', () => {
     expect(embed.fields?.[0]?.value).toMatch(/\*\*Russia\w*\*\*/);
     expect(embed.fields?.[0]?.value).toMatch(/\n— \[Foreign interference in the 2024 United States elections[^\]]* ¶\d+\]\(https:\/\/en\.wikipedia\.org\/wiki\/Foreign_interference/);
     expect(embed.footer?.text).toBe('Source: Foreign interference in the 2024 United States elections (CC BY-SA 4.0) · quoted verbatim');
-    expect(buttonLabels(message)).toEqual(['More context', 'Next results', 'Delete']);
+    expect(buttonLabels(message)).toEqual(['More context', 'Next results', 'Delete', ...FEEDBACK]);
     expect(buttonIds(message).every((id) => id.length <= 100)).toBe(true);
     expect(await logOf(h, sent)).toMatchObject({ event: 'interaction', kind: 'slash', command: 'ask', user: user.id, outcome: 'ok', answered: true });
   });
@@ -51,7 +54,7 @@ describe('/ask', () => {
     const message = await replyOf(h.fake, sent);
     expect((await firstResponse(h.fake, sent)).body).toEqual({ type: 5, data: { flags: 64 } });
     expect(message.flags).toBe(64);
-    expect(buttonLabels(message)).toEqual(['More context', 'Next results', 'Post publicly']);
+    expect(buttonLabels(message)).toEqual(['More context', 'Next results', 'Post publicly', ...FEEDBACK]);
   });
 
   it('given a target, when asked, then the answer is addressed to them and only they may be pinged', async () => {
@@ -80,7 +83,7 @@ describe('/ask', () => {
     const closest = (embed.description ?? '').split('\n').filter((line) => line.startsWith('• '));
     expect(closest.length).toBeGreaterThan(0);
     for (const line of closest) expect(line.replace(/\]\([^)]*\)/g, ']').length).toBeLessThan(220);
-    expect(buttonLabels(message)).toEqual(['Delete']);
+    expect(buttonLabels(message)).toEqual(['Delete', '👍', '👎']); // nothing to save as a tag
     expect(await logOf(h, sent)).toMatchObject({ command: 'ask', answered: false });
   });
 
@@ -162,7 +165,7 @@ describe('answer buttons', () => {
     expect(updated.embeds[0]?.description).not.toContain('Confidence');
     expect(updated.embeds[0]?.fields?.map((f) => f.name)).toEqual(['Excerpt 4', 'Excerpt 5', 'Excerpt 6']);
     expect(updated.embeds[0]?.title).toBe('Iran hack campaign');
-    expect(buttonLabels(updated)).toEqual(['More context', 'Previous results', 'Next results', 'Delete']);
+    expect(buttonLabels(updated)).toEqual(['More context', 'Previous results', 'Next results', 'Delete', ...FEEDBACK]);
   });
 
   it('given a public answer, when someone other than the asker or a moderator pages it, then they get their own hidden copy and the answer stays', async () => {
@@ -225,11 +228,11 @@ describe('answer buttons', () => {
     expect(posted.embeds).toEqual(hidden.embeds);
     // it says who asked, as Discord's "X used /ask" would, without pinging them
     expect(posted.content).toBe(`-# Asked by <@${asker.id}>`);
-    expect(buttonLabels(posted)).toEqual(['More context', 'Next results', 'Delete']);
+    expect(buttonLabels(posted)).toEqual(['More context', 'Next results', 'Delete', ...FEEDBACK]);
     expect(buttonIds(posted)).toContain(`ask:delete:${asker.id}`);
     // and the hidden answer can no longer be posted a second time
     const after = h.fake.messages().find((m) => m.id === hidden.id)!;
-    expect(buttonLabels(after)).toEqual(['More context', 'Next results', 'Posted publicly']);
+    expect(buttonLabels(after)).toEqual(['More context', 'Next results', 'Posted publicly', ...FEEDBACK]);
     expect(JSON.stringify(after.components)).toContain(`"custom_id":"${post}","label":"Posted publicly","style":3,"disabled":true`);
     // and its "Next results" still pages the same question, for its asker
     const next = buttonIds(posted).find((id) => id.startsWith('ask:next:'))!;

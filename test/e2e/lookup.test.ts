@@ -2,8 +2,11 @@
  * /search, /source, /sources, /help, "Find sources", command registration and unknown
  * interactions, end to end against the fake Discord.
  */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, firstResponse, logOf, replyOf, startHarness } from './harness.js';
+import { unescapeText } from '../../src/discord/escape.js';
+import { type Harness, firstResponse, logOf, replyOf, SHIPPED_KNOWLEDGE, startHarness } from './harness.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -14,11 +17,14 @@ afterAll(async () => h?.close());
 type Choices = { choices: { name: string; value: string }[] };
 
 describe('command registration', () => {
-  it('given the deploy script, when run against the guild, then every command is registered and /reload needs Manage Server', () => {
-    expect(h.fake.commands.map((c) => c.name).sort()).toEqual(['Find sources', 'ask', 'help', 'reload', 'search', 'settings', 'source', 'sources']);
-    expect(h.fake.commands.find((c) => c.name === 'reload')).toMatchObject({ default_member_permissions: '32' });
-    const options = h.fake.commands.flatMap((c) => (c.options ?? []).map((o) => o.name));
-    expect(new Set(options)).toEqual(new Set(['query', 'hide', 'target']));
+  it('given the deploy script, when run against the guild, then every command is registered and the moderators\' ones need Manage Server', () => {
+    expect(h.fake.commands.map((c) => c.name).sort()).toEqual(['Find sources', 'ask', 'gaps', 'help', 'reload', 'search', 'settings', 'source', 'sources', 'sync', 'tag']);
+    for (const name of ['reload', 'sync', 'settings', 'gaps']) {
+      expect(h.fake.commands.find((c) => c.name === name)).toMatchObject({ default_member_permissions: '32' });
+    }
+    // Question commands name their options alike; /settings and /tag have subcommands, /gaps its period and digest.
+    const options = h.fake.commands.filter((c) => c.name !== 'settings').flatMap((c) => (c.options ?? []).map((o) => o.name));
+    expect(new Set(options)).toEqual(new Set(['query', 'hide', 'target', 'days', 'digest', 'digest_off', 'show', 'create', 'delete']));
   });
 });
 
@@ -31,7 +37,9 @@ describe('/search', () => {
     const { choices } = (callback.body as { data: Choices }).data;
     expect(choices.length).toBeGreaterThan(0);
     expect(choices.length).toBeLessThanOrEqual(25);
-    expect(choices[0]?.name).toMatch(/^Foreign interference .* › Background ¶1 — /);
+    // Lead with the section and snippet: one document, so its long title is left out.
+    expect(choices[0]?.name).toMatch(/^Background ¶1 — Before the election/);
+    expect(choices.every((c) => !c.name.includes('Foreign interference in the 2024'))).toBe(true);
     expect(choices.every((c) => c.name.length <= 100 && c.value.length <= 100)).toBe(true);
     expect(callback.at - h.fake.interactions.find((i) => i.id === sent.id)!.sentAt).toBeLessThan(1000);
   });
@@ -54,7 +62,9 @@ describe('/search', () => {
     expect(embed.title).toBe('Foreign interference in the 2024 United States elections › Background ¶1');
     expect(embed.url).toMatch(/^https:\/\/en\.wikipedia\.org\/wiki\/Foreign_interference_in_the_2024_United_States_elections#Background:~:text=/);
     expect(embed.description).toMatch(/^Before the election, current and former U\.S\. officials/);
-    expect(embed.footer?.text).toBe('CC BY-SA 4.0 · knowledge/foreign-interference-2024-us-elections.txt');
+    // Title, licence and link; never the bot's file path.
+    expect(embed.footer?.text).toBe('Foreign interference in the 2024 United States elections · CC BY-SA 4.0 · https://en.wikipedia.org/wiki/Foreign_interference_in_the_2024_United_States_elections');
+    expect(JSON.stringify(message)).not.toContain('.txt');
     expect(message.allowed_mentions).toEqual({ parse: [] });
   });
 
@@ -88,6 +98,25 @@ describe('/source, /sources and /help', () => {
     const message = await replyOf(h.fake, h.fake.sendInteraction(h.fake.slashCommand('source', { query: 'Foreign interference in the 2024 United States elections' })));
     expect(message.embeds[0]?.description).toMatch(/^Several nations interfered[^]*\*\*Sections\*\*\n• Background/);
     expect(message.embeds[0]?.url).toBe('https://en.wikipedia.org/wiki/Foreign_interference_in_the_2024_United_States_elections');
+    expect(JSON.stringify(message)).not.toContain('.txt');
+  });
+
+  // Regression: /source rebuilt Analysis from overlapping chunks, splitting a paragraph in two and
+  // repeating a sentence ("However, Iran has also targeted the Biden and Harris campaigns …").
+  it('given a section with a long paragraph, when shown with /source, then every paragraph is an exact slice of the document', async () => {
+    // given
+    const text = await readFile(join(SHIPPED_KNOWLEDGE, 'foreign-interference-2024-us-elections.txt'), 'utf8');
+    const suggestion = h.fake.sendInteraction(h.fake.autocomplete('source', { query: 'Analysis' }, 'query'));
+    const { choices } = ((await firstResponse(h.fake, suggestion)).body as { data: Choices }).data;
+    const analysis = choices.find((c) => c.name.endsWith('› Analysis'))!;
+    // when
+    const message = await replyOf(h.fake, h.fake.sendInteraction(h.fake.slashCommand('source', { query: analysis.value })));
+    // then
+    const paragraphs = unescapeText(message.embeds[0]!.description!.replace(/\n\n\[Read the source\]\([^)]+\)$/, '')).split('\n\n');
+    expect(paragraphs.length).toBeGreaterThan(1);
+    for (const paragraph of paragraphs) expect(text.includes(paragraph.replace(/…$/, '')), paragraph.slice(0, 80)).toBe(true);
+    const sentence = 'However, Iran has also targeted the Biden and Harris campaigns';
+    expect(message.embeds[0]!.description!.split(sentence).length - 1).toBe(text.split(sentence).length - 1);
   });
 
   it('given /sources, when run, then each document is listed with licence, sections, passages and last change', async () => {
@@ -95,7 +124,8 @@ describe('/source, /sources and /help', () => {
     expect(message.embeds[0]?.title).toBe('Sources (1 document)');
     expect(message.embeds[0]?.fields?.[0]).toMatchObject({
       name: 'Foreign interference in the 2024 United States elections',
-      value: expect.stringMatching(/^\[link\]\(https:[^)]+\) · CC BY-SA 4\.0 · \d+ sections · \d+ passages · changed <t:\d+:R>$/),
+      // The link is named for where it leads; the date is when the text was fetched or revised.
+      value: expect.stringMatching(/^\[en\.wikipedia\.org\]\(https:[^)]+\) · CC BY-SA 4\.0 · \d+ sections · \d+ passages · (fetched <t:\d+:D>|last revised <t:\d+:D> \(git\)|file changed <t:\d+:R>)/),
     });
   });
 
@@ -121,10 +151,20 @@ describe('"Find sources" context menu', () => {
     expect(await logOf(h, sent)).toMatchObject({ kind: 'message-menu', command: 'Find sources', outcome: 'ok', answered: true });
   });
 
-  it('given a message without text, when "Find sources" runs on it, then it is refused privately', async () => {
+  it('given a message without text, when "Find sources" runs on it, then it is refused privately, saying why', async () => {
     const target = h.fake.postUserMessage('   ');
     const message = await replyOf(h.fake, h.fake.sendInteraction(h.fake.messageContextMenu('Find sources', target)));
-    expect(message).toMatchObject({ flags: 64, content: 'That message has no text for me to look up.' });
+    expect(message).toMatchObject({ flags: 64, content: expect.stringMatching(/^That message has no text to look up .*Use `\/ask`/) });
+  });
+
+  // Regression: on Footnote's own answer it said "That message has no text for me to look up".
+  it('given Footnote\'s own answer (an embed, no text), when "Find sources" runs on it, then the embed\'s question is looked up', async () => {
+    const answer = await replyOf(h.fake, h.fake.sendInteraction(h.fake.slashCommand('ask', { query: 'What did Russia do?' })));
+    const sent = h.fake.sendInteraction(h.fake.messageContextMenu('Find sources', answer));
+    const message = await replyOf(h.fake, sent);
+    expect(message.flags).toBe(0);
+    expect(message.embeds[0]?.title).toBe('What did Russia do?');
+    expect(message.embeds[0]?.fields?.length).toBeGreaterThan(0);
   });
 });
 
