@@ -49,6 +49,6 @@ export async function answerInConversation(ctx: BotContext, request: Conversatio
   const collections = await collectionsOrEverything(ctx.store, request.place, (error) => ctx.logger.error('store-read-failed', { what: 'channel collections', error }));
   const page = await ctx.service.ask(request.question, { limit: ANSWER_PAGE_SIZE, collections });
   if (request.trigger === 'auto' && page.answer.confidence !== 'high') return { kind: 'unsure' };
-  const messageId = await postAnswer(ctx, conversation, { ...request, page });
-  return { kind: 'posted', messageId, answered: page.answer.answered };
+  const posted = await postAnswer(ctx, conversation, { ...request, page });
+  return { kind: 'posted', messageId: posted.id, answered: page.answer.answered };
 }

@@ -4,13 +4,19 @@
  */
 import type { ReplyMessage } from '../discord/message.js';
 
+/** A message Footnote posted: its id and the channel (or thread) it is in. */
+export interface PostedMessage {
+  readonly id: string;
+  readonly channelId: string;
+}
+
 /** The conversation a question was asked in. */
 export interface Conversation {
   /**
    * Replies to the question's message where it was written (a channel, thread or forum post),
-   * pinging its author only when `pingAsker`. Resolves with the posted message's id.
+   * pinging its author only when `pingAsker`. Resolves with the posted message.
    */
-  reply(message: ReplyMessage, options: { readonly pingAsker: boolean }): Promise<string>;
-  /** Starts a thread from the question's message, named `name`, and posts there. Resolves with the posted message's id. */
-  replyInNewThread(name: string, message: ReplyMessage): Promise<string>;
+  reply(message: ReplyMessage, options: { readonly pingAsker: boolean }): Promise<PostedMessage>;
+  /** Starts a thread from the question's message, named `name`, and posts there. Resolves with the posted message. */
+  replyInNewThread(name: string, message: ReplyMessage): Promise<PostedMessage>;
 }

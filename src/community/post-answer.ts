@@ -3,9 +3,10 @@
  * what is posted can be recorded in one spot (posted answers, gaps) and looks exactly like /ask.
  */
 import type { BotContext } from '../discord/context.js';
+import { recordGapIfAbstained, rememberPostedAnswer } from '../discord/feedback.js';
 import { renderAnswer } from '../discord/render/answer.js';
 import type { AnswerPage } from '../service/knowledge-service.js';
-import type { Conversation } from './conversation.js';
+import type { Conversation, PostedMessage } from './conversation.js';
 import type { Placement, Trigger } from './decide.js';
 import type { Place } from './place.js';
 
@@ -36,16 +37,21 @@ export function threadNameFor(question: string): string {
 /**
  * Posts an answer where it was asked (a reply, or a new thread), with the embeds, buttons and
  * limits of /ask, and remembers the question for the answer's buttons. Pings nobody but the
- * asker of a mention (through the reply). Resolves with the posted message's id.
+ * asker of a mention (through the reply). Like /ask, it records what moderators need: the cited
+ * passages (for drift notes) and, when the sources do not answer, a gap. Resolves with the
+ * posted message.
  *
  * @example await postAnswer(ctx, conversation, { question, page, trigger: 'mention', placement: 'reply', askerId, place });
  */
-export async function postAnswer(ctx: BotContext, conversation: Conversation, answer: CommunityAnswer): Promise<string> {
+export async function postAnswer(ctx: BotContext, conversation: Conversation, answer: CommunityAnswer): Promise<PostedMessage> {
   const message = renderAnswer(answer.page, { askerId: answer.askerId, hidden: false });
-  const messageId =
+  const posted =
     answer.placement === 'new-thread'
       ? await conversation.replyInNewThread(threadNameFor(answer.question), message)
       : await conversation.reply(message, { pingAsker: answer.trigger === 'mention' });
-  ctx.answers.remember(messageId, answer.question);
-  return messageId;
+  ctx.answers.remember(posted.id, answer.question);
+  const place = { guildId: answer.place.guildId, channelId: posted.channelId };
+  await rememberPostedAnswer(ctx, place, posted.id, answer.page.answer);
+  await recordGapIfAbstained(ctx, place, answer.page.answer);
+  return posted;
 }

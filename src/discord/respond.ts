@@ -212,19 +212,23 @@ export interface SendableChannel {
  *
  * @example await replyToMessage(question, renderAnswer(page, view), { pingAuthor: true });
  */
-export async function replyToMessage(target: Message, message: ReplyMessage, options: { readonly pingAuthor?: boolean } = {}): Promise<string> {
+export async function replyToMessage(
+  target: Message,
+  message: ReplyMessage,
+  options: { readonly pingAuthor?: boolean } = {},
+): Promise<{ id: string; channelId: string }> {
   const { allowedMentions, ...payload } = toDiscordPayload(message);
   const sent = await target.reply({ ...payload, allowedMentions: { ...allowedMentions, repliedUser: options.pingAuthor === true } });
-  return sent.id;
+  return { id: sent.id, channelId: sent.channelId };
 }
 
 /**
  * Posts a message in a channel or thread, with the same limits and allowed mentions as an
- * interaction reply. Resolves with the posted message's id.
+ * interaction reply. Resolves with the posted message's id and channel.
  *
  * @example await sendToChannel(thread, renderAnswer(page, view));
  */
-export async function sendToChannel(channel: SendableChannel, message: ReplyMessage): Promise<string> {
+export async function sendToChannel(channel: SendableChannel, message: ReplyMessage): Promise<{ id: string; channelId: string }> {
   const sent = await channel.send(toDiscordPayload(message));
-  return sent.id;
+  return { id: sent.id, channelId: sent.channelId };
 }

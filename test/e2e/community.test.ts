@@ -3,7 +3,7 @@
  * messages in auto-answer channels of the fake Discord, with per-channel collections, on SQLite
  * and (when its server binaries are installed) PostgreSQL.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { FakeUser, StoredMessage } from '../../src/fake-discord/index.js';
 import type { ChannelSettings, Store } from '../../src/store/store.js';
 import { removeKnowledge, writeKnowledge } from '../discord/temp-knowledge.js';
@@ -104,6 +104,25 @@ for (const backend of storeBackends()) describe(`on ${backend.name}`, () => {
       expect(answer.channel_id).toBe(question.id);
       expect(answer.embeds[0]?.title).toBe('How is a ban appealed? — and for mods?');
       expect(citedTitles(answer)).toContain('Modding guide');
+    });
+
+    it('given mention answers, when posted, then the cited passages are remembered for drift notes and an abstention is a gap, as for /ask', async () => {
+      // given
+      const channel = h.fake.createChannel('recorded');
+      const since = Date.now() - 1000;
+      // when
+      const answered = h.fake.postUserMessage(`${mention} how is a ban appealed?`, h.fake.users.member, channel.id);
+      const answer = await waitForMessage(h.fake, replyTo(answered));
+      const unanswered = h.fake.postUserMessage(`${mention} who won the super bowl in 1994?`, h.fake.users.member, channel.id);
+      await waitForMessage(h.fake, replyTo(unanswered));
+      // then (recorded right after posting: wait for the writes)
+      await vi.waitFor(async () => {
+        const posted = await store.unmarkedPostedAnswers(since);
+        expect(posted.find((p) => p.messageId === answer.id)).toMatchObject({ channelId: channel.id, question: 'how is a ban appealed?' });
+        expect(posted.find((p) => p.messageId === answer.id)?.cited.length).toBeGreaterThan(0);
+        const gaps = await store.gaps(h.fake.guild.id, since);
+        expect(gaps.map((g) => [g.kind, g.question, g.channelId])).toContainEqual(['abstained', 'who won the super bowl in 1994?', channel.id]);
+      }, { timeout: 5000, interval: 50 });
     });
 
     it('given hostile mention text, when answered, then nobody is pinged but the asker through the reply', async () => {
