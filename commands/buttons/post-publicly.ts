@@ -41,6 +41,7 @@ export async function execute(interaction: ButtonInteraction, button: AskButton,
   const { message } = interaction;
   const embeds = message.embeds.map((e) => e.toJSON());
   if (embeds.length === 0) throw new UserFacingError('There is nothing to post here any more. Please ask again.');
+  if (!ctx.answers.claimPost(message.id)) throw new UserFacingError('This answer is already posted for everyone.');
   // First the hidden copy loses its button: a second click finds it disabled.
   await respond.update({
     embeds,

@@ -9,6 +9,8 @@ const ANSWER_MEMORY_SIZE = 2000;
 /** A least-recently-used map from message id to question. */
 export class AnswerMemory {
   private readonly questions = new Map<string, string>();
+  /** Hidden answers already posted publicly (oldest first), so two quick clicks post once. */
+  private readonly posted = new Set<string>();
 
   constructor(private readonly capacity: number = ANSWER_MEMORY_SIZE) {}
 
@@ -25,5 +27,16 @@ export class AnswerMemory {
     const question = this.questions.get(messageId);
     if (question !== undefined) this.remember(messageId, question);
     return question;
+  }
+
+  /**
+   * Claims the one public posting of a hidden answer: true the first time for a message, false
+   * after (a second click that raced the first one's button update).
+   */
+  claimPost(messageId: string): boolean {
+    if (this.posted.has(messageId)) return false;
+    this.posted.add(messageId);
+    if (this.posted.size > this.capacity) this.posted.delete(this.posted.values().next().value!);
+    return true;
   }
 }

@@ -71,6 +71,8 @@ describe('ask --json (the contract tools rely on)', () => {
       ['Which countries interfered?', true],
     ]);
     answers.forEach(expectContractShape);
+    // An abstention reports confidence "none", never "low".
+    expect(answers.map((a) => a.confidence === 'none')).toEqual([true, false, false]);
   });
 
   it('trims each stdin question and reads Windows line endings', () => {

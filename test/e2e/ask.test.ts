@@ -213,6 +213,21 @@ describe('answer buttons', () => {
     expect(h.fake.messages().some((m) => m.id === answer.id)).toBe(false);
   });
 
+  // Regression: "Post publicly" pressed twice posted two public copies.
+  it('given a hidden answer, when "Post publicly" is clicked twice at once, then it is posted once and the second click is told so', async () => {
+    const asker = freshUser();
+    const question = 'Who is Matthew Olsen?';
+    const hidden = await replyOf(h.fake, h.fake.sendInteraction(h.fake.slashCommand('ask', { query: question, hide: true }, { user: asker })));
+    const post = buttonIds(hidden).find((id) => id.startsWith('ask:public:'))!;
+    const first = h.fake.sendInteraction(h.fake.button(post, hidden, { user: asker }));
+    const second = h.fake.sendInteraction(h.fake.button(post, hidden, { user: asker }));
+    await logOf(h, first);
+    await logOf(h, second);
+    const publicCopies = h.fake.messages().filter((m) => !m.flags && m.embeds[0]?.title === question);
+    expect(publicCopies).toHaveLength(1);
+    expect(h.fake.messages().some((m) => m.flags === 64 && m.content === 'This answer is already posted for everyone.')).toBe(true);
+  });
+
   it('given a hidden answer, when the asker clicks "Post publicly", then the same answer is posted for everyone with a Delete button', async () => {
     // given
     const asker = freshUser();

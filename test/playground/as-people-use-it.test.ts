@@ -123,11 +123,27 @@ async function overflowing(page: Page): Promise<string[]> {
   return (await page.evaluate(`[...document.querySelectorAll('body *')].filter((n) => n.getBoundingClientRect().right > document.documentElement.clientWidth + 1 && n.getBoundingClientRect().width > 0 && getComputedStyle(n).position !== 'fixed' && !n.closest('.guilds, .sidebar')).slice(0, 5).map((n) => n.tagName + '.' + n.className + ' ' + Math.round(n.getBoundingClientRect().right))`)) as string[];
 }
 
+/**
+ * Saves a screenshot in tmp/ (gitignored) and, when asked, in docs/ (desktop and phone only: the
+ * README and the issue show those). A message taller than the window is shown as a person sees
+ * it: scrolled to its top, the window's worth of it.
+ */
 async function shoot(target: Page | Locator, name: string): Promise<void> {
   mkdirSync(join(REPO_ROOT, 'tmp'), { recursive: true });
-  await target.screenshot({ path: join(REPO_ROOT, 'tmp', name) });
-  // docs/ keeps the desktop and phone pictures (the README and the issue show those).
-  if (UPDATE_DOCS && !name.includes('tablet')) await target.screenshot({ path: join(REPO_ROOT, 'docs', name) });
+  let take = (path: string): Promise<unknown> => target.screenshot({ path });
+  if ('page' in target) {
+    const page = target.page();
+    const box = await target.boundingBox();
+    const viewport = page.viewportSize() ?? { width: 0, height: 0 };
+    if (box && box.height > viewport.height - 60) {
+      await target.evaluate((n) => (n as unknown as { scrollIntoView(o: object): void }).scrollIntoView({ block: 'start' }));
+      // The window's worth of the message, from the chat's left edge to just past the embed.
+      const x = Math.max(0, box.x);
+      take = (path) => page.screenshot({ path, clip: { x, y: 0, width: Math.min(viewport.width - x, box.width), height: viewport.height } });
+    }
+  }
+  await take(join(REPO_ROOT, 'tmp', name));
+  if (UPDATE_DOCS && !name.includes('tablet')) await take(join(REPO_ROOT, 'docs', name));
 }
 
 describe.each(Object.keys(WIDTHS) as Width[])('at %s width', (width) => {
