@@ -17,7 +17,8 @@ describe('command registration', () => {
   it('given the deploy script, when run against the guild, then every command is registered and /reload needs Manage Server', () => {
     expect(h.fake.commands.map((c) => c.name).sort()).toEqual(['Find sources', 'ask', 'help', 'reload', 'search', 'settings', 'source', 'sources']);
     expect(h.fake.commands.find((c) => c.name === 'reload')).toMatchObject({ default_member_permissions: '32' });
-    const options = h.fake.commands.flatMap((c) => (c.options ?? []).map((o) => o.name));
+    // Question commands name their options alike; /settings has subcommands (see settings.test.ts).
+    const options = h.fake.commands.filter((c) => c.name !== 'settings').flatMap((c) => (c.options ?? []).map((o) => o.name));
     expect(new Set(options)).toEqual(new Set(['query', 'hide', 'target']));
   });
 });
