@@ -56,10 +56,12 @@ export class ChannelRegistry {
     return this.add({ id: snowflake(), type, name, ...(availableTags ? { availableTags } : {}) });
   }
 
+  /** A channel or thread by id. */
   get(id: string | undefined): FakeChannel | undefined {
     return id === undefined ? undefined : this.byId.get(id);
   }
 
+  /** Every channel and thread, in creation order. */
   all(): FakeChannel[] {
     return [...this.byId.values()];
   }
