@@ -37,8 +37,9 @@ describe('rendering within Discord limits', () => {
     // when
     const payload = toDiscordPayload(renderAnswer(hugePage(), { askerId: '9'.repeat(20), hidden: true }));
     // then
-    const labels = payload.components.flatMap((r) => r.components.map((b) => b.label));
-    expect(labels).toEqual(['More context', 'Previous', 'Next passage', 'Post publicly']);
+    const [paging, feedback] = payload.components.map((r) => r.components.map((b) => b.label));
+    expect(paging).toEqual(['More context', 'Previous', 'Next passage', 'Post publicly']);
+    expect(feedback?.slice(0, 2)).toEqual(['👍', '👎']);
     expectWithinLimits(payload);
   });
 

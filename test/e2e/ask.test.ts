@@ -40,7 +40,7 @@ describe('/ask', () => {
     expect(embed.fields?.[0]?.value).toMatch(/\*\*Russia\w*\*\*/);
     expect(embed.fields?.[0]?.value).toMatch(/\n— \[Foreign interference in the 2024 United States elections[^\]]* ¶\d+\]\(https:\/\/en\.wikipedia\.org\/wiki\/Foreign_interference/);
     expect(embed.footer?.text).toBe('Source: Foreign interference in the 2024 United States elections (CC BY-SA 4.0) · quoted verbatim');
-    expect(buttonLabels(message)).toEqual(['More context', 'Next passage', 'Delete']);
+    expect(buttonLabels(message)).toEqual(['More context', 'Next passage', 'Delete', '👍', '👎', 'Save as tag']);
     expect(buttonIds(message).every((id) => id.length <= 100)).toBe(true);
     expect(await logOf(h, sent)).toMatchObject({ event: 'interaction', kind: 'slash', command: 'ask', user: user.id, outcome: 'ok', answered: true });
   });
@@ -50,7 +50,7 @@ describe('/ask', () => {
     const message = await replyOf(h.fake, sent);
     expect((await firstResponse(h.fake, sent)).body).toEqual({ type: 5, data: { flags: 64 } });
     expect(message.flags).toBe(64);
-    expect(buttonLabels(message)).toEqual(['More context', 'Next passage', 'Post publicly']);
+    expect(buttonLabels(message)).toEqual(['More context', 'Next passage', 'Post publicly', '👍', '👎', 'Save as tag']);
   });
 
   it('given a target, when asked, then the answer is addressed to them and only they may be pinged', async () => {
@@ -164,7 +164,7 @@ describe('answer buttons', () => {
     expect(posted.flags).toBe(0);
     expect(posted.allowed_mentions).toEqual({ parse: [] });
     expect(posted.embeds).toEqual(hidden.embeds);
-    expect(buttonLabels(posted)).toEqual(['More context', 'Next passage', 'Delete']);
+    expect(buttonLabels(posted)).toEqual(['More context', 'Next passage', 'Delete', '👍', '👎', 'Save as tag']);
     expect(buttonIds(posted)).toContain(`ask:delete:${asker.id}`);
     // and its "Next passage" still pages the same question
     const next = buttonIds(posted).find((id) => id.startsWith('ask:next:'))!;

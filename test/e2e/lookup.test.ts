@@ -15,10 +15,12 @@ type Choices = { choices: { name: string; value: string }[] };
 
 describe('command registration', () => {
   it('given the deploy script, when run against the guild, then every command is registered and /reload needs Manage Server', () => {
-    expect(h.fake.commands.map((c) => c.name).sort()).toEqual(['Find sources', 'ask', 'help', 'reload', 'search', 'source', 'sources']);
+    expect(h.fake.commands.map((c) => c.name).sort()).toEqual(['Find sources', 'ask', 'gaps', 'help', 'reload', 'search', 'source', 'sources', 'tag']);
     expect(h.fake.commands.find((c) => c.name === 'reload')).toMatchObject({ default_member_permissions: '32' });
+    expect(h.fake.commands.find((c) => c.name === 'gaps')).toMatchObject({ default_member_permissions: '32' });
     const options = h.fake.commands.flatMap((c) => (c.options ?? []).map((o) => o.name));
-    expect(new Set(options)).toEqual(new Set(['query', 'hide', 'target']));
+    // /tag's top-level options are its subcommands (show, create, delete).
+    expect(new Set(options)).toEqual(new Set(['query', 'hide', 'target', 'days', 'digest', 'digest_off', 'show', 'create', 'delete']));
   });
 });
 
