@@ -3,7 +3,8 @@
  * differ only in how the connection is opened (`sqlite.ts`, `postgres.ts`), never in queries.
  */
 import { createHmac, randomBytes } from 'node:crypto';
-import { type Kysely, Migrator, type Selectable, sql, type Transaction } from 'kysely';
+import type { Selectable, Transaction } from 'kysely';
+import { type Kysely, Migrator, sql } from './kysely-runtime.js';
 import { migrationProvider, type DialectName } from './migrations/index.js';
 import { DAY_MS } from './retention.js';
 import type { Database } from './schema.js';

@@ -2,7 +2,7 @@
  * Opens the PostgreSQL backend, for several bot processes (shards, machines) sharing one
  * database. Same schema, same queries as SQLite (see `kysely-store.ts`).
  */
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, sql } from './kysely-runtime.js';
 import pg from 'pg';
 import { describePostgresUrl, postgresPassword } from './database-url.js';
 import { createKyselyStore, migrateToLatest } from './kysely-store.js';

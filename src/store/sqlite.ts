@@ -13,7 +13,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, SqliteDialect } from './kysely-runtime.js';
 import { createKyselyStore, migrateToLatest } from './kysely-store.js';
 import type { Database } from './schema.js';
 import { type Store, StoreError } from './store.js';

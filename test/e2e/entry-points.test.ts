@@ -8,6 +8,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { type FakeDiscord, startFakeDiscord } from '../../src/fake-discord/index.js';
 import { replyOf, SHIPPED_KNOWLEDGE, TOKEN } from './harness.js';
 
+/** A process start (tsx, discord.js, the index, the store) on a loaded two-core machine takes 10–20 s. */
+const START_TIMEOUT_MS = 45_000;
+const TEST_TIMEOUT_MS = 75_000;
+
 let fake: FakeDiscord | undefined;
 let child: ChildProcess | undefined;
 afterEach(async () => {
@@ -41,7 +45,7 @@ describe('entry points', () => {
     // given
     fake = await startFakeDiscord();
     const bot = run('src/bot.ts', fake);
-    await fake.waitForReady({ timeoutMs: 15_000 });
+    await fake.waitForReady({ timeoutMs: START_TIMEOUT_MS });
     // when
     const reply = await replyOf(fake, fake.sendInteraction(fake.slashCommand('ask', { query: 'What did Russia do?' })));
     bot.process.kill('SIGTERM');
@@ -52,13 +56,13 @@ describe('entry points', () => {
     const events = bot.output().trim().split('\n').map((line) => (JSON.parse(line) as { event: string }).event);
     expect(events).toEqual(expect.arrayContaining(['ready', 'interaction', 'shutdown', 'stopped']));
     expect(bot.output()).not.toContain(TOKEN);
-  });
+  }, TEST_TIMEOUT_MS);
 
   it('given npm run start:sharded, when it runs, then a shard with its own index answers, and SIGTERM stops it', async () => {
     // given
     fake = await startFakeDiscord();
     const manager = run('src/shard-manager.ts', fake);
-    await fake.waitForReady({ timeoutMs: 20_000 });
+    await fake.waitForReady({ timeoutMs: START_TIMEOUT_MS });
     // when
     const reply = await replyOf(fake, fake.sendInteraction(fake.slashCommand('sources')));
     manager.process.kill('SIGTERM');
@@ -68,7 +72,7 @@ describe('entry points', () => {
     expect(code).toBe(0);
     expect(manager.output()).toContain('"event":"shard-created"');
     expect(manager.output()).not.toContain(TOKEN);
-  });
+  }, TEST_TIMEOUT_MS);
 
   it('given a missing token, when npm start runs, then it exits with an error naming the variable', async () => {
     fake = await startFakeDiscord();
@@ -80,5 +84,5 @@ describe('entry points', () => {
     expect(code).toBe(1);
     expect(output).toContain('DISCORD_TOKEN is missing');
     expect(output).toContain('DISCORD_CLIENT_ID');
-  });
+  }, TEST_TIMEOUT_MS);
 });
