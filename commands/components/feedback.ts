@@ -103,7 +103,9 @@ export async function button(interaction: ButtonInteraction, args: readonly stri
 
 /** The 👎 comment and the tag name. */
 export async function modal(interaction: ModalSubmitInteraction, args: readonly string[], respond: Responder, ctx: BotContext): Promise<HandlerResult> {
-  const [action, argument = ''] = args;
+  // Passage ids contain ':' themselves.
+  const [action, ...rest] = args;
+  const argument = rest.join(':');
   if (action === 'why') {
     // Discord enforces max_length in its client; a crafted submission is cut here, and stored as plain text.
     const comment = fieldValue(interaction.fields, 'comment').slice(0, COMMENT_MAX);

@@ -57,7 +57,7 @@ export async function postDigest(client: Client, ctx: BotContext, guildId: strin
   const now = ctx.clock();
   const [groups, votes] = await Promise.all([gapGroups(ctx.store, guildId, DIGEST_DAYS, now), ctx.store.voteTally(guildId, now - DIGEST_INTERVAL_MS)]);
   const title = `Footnote — gaps, week to ${new Date(now).toISOString().slice(0, 10)}`;
-  const png = digestPng({ title, gaps: groups.slice(0, DIGEST_GROUPS).map((g) => ({ label: about(g), value: g.count })), votes });
+  const png = await digestPng({ title, gaps: groups.slice(0, DIGEST_GROUPS).map((g) => ({ label: about(g), value: g.count })), votes });
   try {
     const channel = await client.channels.fetch(channelId);
     if (channel === null || !channel.isSendable()) throw new Error('not a channel the bot can post in');

@@ -3,7 +3,6 @@
  * helpful / not helpful votes, as SVG (built here: a handful of rectangles and labels) rendered to
  * PNG by resvg. Labels are member text, so they are XML-escaped and shortened.
  */
-import { Resvg } from '@resvg/resvg-js';
 import type { VoteTally } from '../store/store.js';
 
 /** Bars of gaps drawn at most. */
@@ -82,9 +81,11 @@ export function digestSvg(chart: DigestChart): string {
 /**
  * The chart as PNG bytes (system fonts; without any, the bars are still drawn).
  *
- * @example const png = digestPng(chart); png.subarray(1, 4).toString() // 'PNG'
+ * @example const png = await digestPng(chart); png.subarray(1, 4).toString() // 'PNG'
  */
-export function digestPng(chart: DigestChart): Buffer {
+export async function digestPng(chart: DigestChart): Promise<Buffer> {
+  // Loaded on first use: the native renderer costs nothing to a bot that never posts a digest.
+  const { Resvg } = await import('@resvg/resvg-js');
   const resvg = new Resvg(digestSvg(chart), { font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' } });
   return resvg.render().asPng();
 }

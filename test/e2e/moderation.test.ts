@@ -150,6 +150,21 @@ describe('/gaps', () => {
 });
 
 describe('living tags and drift', () => {
+  it('given an answer, when a moderator clicks Save as tag and names it, then /tag show posts the answer\'s first passage', async () => {
+    const answer = await ask('Who hacked the Trump campaign?', h.fake.users.moderator);
+    const passageId = buttonIds(answer).find((id) => id.startsWith('ask:more:'))!.slice('ask:more:'.length);
+    const form = await firstResponse(h.fake, click('fb:tag', answer, h.fake.users.moderator));
+    expect(form.body).toMatchObject({ type: 9, data: { custom_id: `fb:tagname:${passageId}`, title: 'Save as tag' } });
+    const bad = await replyOf(h.fake, h.fake.sendInteraction(h.fake.modalSubmit(`fb:tagname:${passageId}`, { name: 'two words' }, { user: h.fake.users.moderator, message: answer })));
+    expect(bad.content).toMatch(/^A tag name is 1–32 characters/);
+    const saved = await replyOf(h.fake, h.fake.sendInteraction(h.fake.modalSubmit(`fb:tagname:${passageId}`, { name: 'Hack' }, { user: h.fake.users.moderator, message: answer })));
+    expect(saved.content).toMatch(/^Saved as tag `hack`/);
+    const shown = await replyOf(h.fake, slash('tag', { name: 'hack', target: h.fake.users.member }, h.fake.users.member, 'show'));
+    expect(shown.content).toBe(`<@${h.fake.users.member.id}>, this is for you (tag \`hack\`).`);
+    expect(shown.allowed_mentions).toEqual({ parse: [], users: [h.fake.users.member.id] });
+    expect(buttonIds(shown)).toContain(`ask:more:${passageId}`);
+  });
+
   it('given a tag and a posted answer on a paragraph, when the paragraph is edited and reloaded, then the tag shows the new text, the reload lists it, and the answer is marked', async () => {
     // given: a tag created from passage autocomplete, and a public answer citing the same paragraph
     const choices = await firstResponse(h.fake, h.fake.sendInteraction(h.fake.autocomplete('tag', { name: 'rivals', passage: 'top threat' }, 'passage', { user: h.fake.users.moderator, subcommand: 'create' })));

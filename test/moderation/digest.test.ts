@@ -26,8 +26,8 @@ describe('the digest chart', () => {
     expect(svg).toContain('80 % helpful');
   });
 
-  it('given the chart, then it renders to a PNG of the SVG size', () => {
-    const png = digestPng(chart);
+  it('given the chart, then it renders to a PNG of the SVG size', async () => {
+    const png = await digestPng(chart);
     expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
     expect(png.readUInt32BE(16)).toBe(800);
   });
