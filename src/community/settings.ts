@@ -2,7 +2,7 @@
  * Channel settings as the community features read them: stored values, or the defaults (no
  * auto-answer, reply to the message, every collection) for a channel nobody configured.
  */
-import type { ChannelSettings } from '../store/store.js';
+import type { ChannelSettings, Store } from '../store/store.js';
 
 /** What a channel nobody configured does: answers mentions only, as replies, from every collection. */
 export const DEFAULT_CHANNEL_SETTINGS = { autoAnswer: false, replyStyle: 'reply', collections: [] } as const satisfies Pick<
@@ -17,6 +17,27 @@ export const DEFAULT_CHANNEL_SETTINGS = { autoAnswer: false, replyStyle: 'reply'
  */
 export function settingsOrDefault(stored: ChannelSettings | undefined, guildId: string, channelId: string): ChannelSettings {
   return stored ?? { guildId, channelId, ...DEFAULT_CHANNEL_SETTINGS, collections: [], updatedAt: 0 };
+}
+
+/**
+ * The settings in force in a channel, read from the store. A store that cannot be read never
+ * stops an answer: the failure goes to `onError` and the defaults apply (mentions are answered,
+ * nothing speaks on its own).
+ *
+ * @example await settingsInForce(store, 'g', 'c', (error) => logger.error('store-read-failed', { error }))
+ */
+export async function settingsInForce(
+  store: Pick<Store, 'channelSettings'>,
+  guildId: string,
+  channelId: string,
+  onError: (error: unknown) => void,
+): Promise<ChannelSettings> {
+  try {
+    return settingsOrDefault(await store.channelSettings(guildId, channelId), guildId, channelId);
+  } catch (error) {
+    onError(error);
+    return settingsOrDefault(undefined, guildId, channelId);
+  }
 }
 
 /**

@@ -21,7 +21,7 @@ import { decide, decideForumPost, type Decision, type IncomingMessage } from '..
 import { isFollowUp, withThreadContext } from '../community/follow-up.js';
 import { questionOfMention } from '../community/mention.js';
 import { isThread, type Place, settingsChannelOf } from '../community/place.js';
-import { settingsOrDefault } from '../community/settings.js';
+import { settingsInForce } from '../community/settings.js';
 import type { BotContext } from './context.js';
 import { apologyFor, newErrorId } from './errors.js';
 import { replyToMessage, sendToChannel } from './respond.js';
@@ -51,6 +51,12 @@ export function placeOf(channel: Message['channel'] | AnyThreadChannel, guildId:
   if (channel.type === ChannelType.GuildText || channel.type === ChannelType.GuildAnnouncement) return { guildId, channelId: channel.id, kind: 'text' };
   return undefined;
 }
+
+/** Logs a store read that failed (the caller goes on with defaults). */
+const storeReadFailed =
+  (ctx: BotContext) =>
+  (error: unknown): void =>
+    ctx.logger.error('store-read-failed', { what: 'channel settings', error });
 
 /**
  * A conversation over a question's message: replies to it, or starts a thread from it (and
@@ -92,7 +98,7 @@ export async function handleMessage(ctx: BotContext, message: Message): Promise<
   try {
     const place = placeOf(message.channel, message.guildId, botId);
     if (place === undefined) return;
-    const settings = settingsOrDefault(await ctx.store.channelSettings(place.guildId, settingsChannelOf(place)), place.guildId, settingsChannelOf(place));
+    const settings = await settingsInForce(ctx.store, place.guildId, settingsChannelOf(place), storeReadFailed(ctx));
     const incoming: IncomingMessage = {
       id: message.id,
       authorId: message.author.id,
@@ -156,7 +162,7 @@ export async function handleThreadCreate(ctx: BotContext, thread: AnyThreadChann
     const place = placeOf(thread, thread.guildId, botId);
     if (place?.kind !== 'forum-post') return;
     const channelId = settingsChannelOf(place);
-    const settings = settingsOrDefault(await ctx.store.channelSettings(place.guildId, channelId), place.guildId, channelId);
+    const settings = await settingsInForce(ctx.store, place.guildId, channelId, storeReadFailed(ctx));
     if (!settings.autoAnswer) return;
     const starter = await thread.fetchStarterMessage().catch(() => null);
     const decision = decideForumPost({ authorIsBot: starter?.author.bot ?? false, title: thread.name, body: starter?.content ?? '' }, settings);
