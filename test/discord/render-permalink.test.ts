@@ -22,7 +22,7 @@ const PINNED = [
 ].join('\n');
 
 describe('an ingested document in Discord', () => {
-  it('shows its permanent link in the passage footer and on /source', async () => {
+  it('shows its permanent link (or the fetch date) in the passage footer and on /source, never the file path', async () => {
     const root = await writeKnowledge({ 'fixture.md': PINNED, 'page.md': '---\ntitle: "Web page"\nsource: "https://d.example/a"\nfetched_at: "2026-11-30T08:00:00Z"\n---\n# Web page\n\nA page fetched from the web.\n' });
     const service = await createKnowledgeService(root, { open: (dir) => openIndex(dir, { cacheDir: false }) });
 
@@ -32,10 +32,12 @@ describe('an ingested document in Discord', () => {
 
     const fixture = (await service.ask('fog ministry rumours')).answer.excerpts[0];
     const view = await service.passage(fixture?.passageId ?? '');
-    expect(renderPassage(view ?? (undefined as never)).embeds?.[0]?.footer?.text).toBe('knowledge/fixture.md · permalink https://wiki.example.org/w/index.php?title=Fixture_elections&oldid=1001');
+    expect(renderPassage(view ?? (undefined as never)).embeds?.[0]?.footer?.text).toBe(
+      'Fixture elections · licence not stated · https://wiki.example.org/wiki/Fixture_elections · permalink https://wiki.example.org/w/index.php?title=Fixture_elections&oldid=1001',
+    );
 
     const web = (await service.ask('page fetched from the web')).answer.excerpts[0];
     const webView = await service.passage(web?.passageId ?? '');
-    expect(renderPassage(webView ?? (undefined as never)).embeds?.[0]?.footer?.text).toMatch(/page\.md · fetched 2026-11-30$/);
+    expect(renderPassage(webView ?? (undefined as never)).embeds?.[0]?.footer?.text).toBe('Web page · licence not stated · https://d.example/a · fetched 2026-11-30');
   });
 });
