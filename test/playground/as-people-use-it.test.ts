@@ -206,7 +206,7 @@ describe.each(Object.keys(WIDTHS) as Width[])('at %s width', (width) => {
     const lines = await answer.locator('.embed-description').evaluate((n) => (n as unknown as { innerText: string }).innerText.split('\n').filter((l) => l.startsWith('•')));
     expect(lines.length).toBeGreaterThan(0);
     for (const line of lines) expect(line.length).toBeLessThan(200);
-    expect(await answer.locator('.button').allTextContents()).toEqual(['Delete']);
+    expect(await answer.locator('.button').allTextContents()).toEqual(['Delete', '👍', '👎']);
     await expectTidy(page);
     await answer.scrollIntoViewIfNeeded();
     await shoot(answer, `abstention-${width}.png`);
@@ -266,7 +266,7 @@ describe('at desktop width, the rest of what people do', () => {
     await copy.locator('.embed-field').first().waitFor({ timeout: BOT_MS });
     expect(await copy.locator('.embed-description').textContent()).toMatch(/^Results 4–6: lower-ranked passages that match the question less well/);
     expect(await copy.locator('.embed-field-name').allTextContents()).toEqual(['Excerpt 4', 'Excerpt 5', 'Excerpt 6']);
-    expect(await copy.locator('.button').allTextContents()).toEqual(['More context', 'Previous results', 'Next results', 'Post publicly']);
+    expect(await copy.locator('.button').allTextContents()).toEqual(['More context', 'Previous results', 'Next results', 'Post publicly', '👍', '👎', 'Save as tag']);
     expect(await answer.locator('.embed-field-value').allTextContents()).toEqual(before);
     await copy.scrollIntoViewIfNeeded();
     await shoot(copy, 'paging-desktop.png');
@@ -358,7 +358,7 @@ describe('at phone width, /source and paging', () => {
     await shoot(source, 'source-phone.png');
 
     const answer = await askAndWait(page, `/ask ${PAGED_QUESTION}`, PAGED_QUESTION, '.embed-field');
-    expect(await answer.locator('.button').allTextContents()).toEqual(['More context', 'Next results', 'Delete']);
+    expect(await answer.locator('.button').allTextContents()).toEqual(['More context', 'Next results', 'Delete', '👍', '👎', 'Save as tag']);
     await answer.getByRole('button', { name: 'Next results' }).click();
     await expect.poll(() => answer.locator('.embed-field-name').first().textContent(), { timeout: BOT_MS }).toBe('Excerpt 4');
     await expectTidy(page);

@@ -124,7 +124,7 @@ function suggest(): void {
   if (!/^\s*\/\S+\s/.test(text) || text === composer.quiet) return hidePopup();
   composer.timer = window.setTimeout(() => {
     composer.seq += 1;
-    send({ type: 'autocomplete', seq: composer.seq, text, user: state.user });
+    send({ type: 'autocomplete', seq: composer.seq, text, user: state.user, channelId: state.current });
   }, AUTOCOMPLETE_DEBOUNCE_MS);
 }
 
@@ -155,7 +155,7 @@ function pickChoice(option: string, choice: ChoiceInfo): void {
 function submit(): void {
   const text = input.value;
   if (text.trim() === '') return;
-  send({ type: 'send', text, user: state.user, picked: composer.picked });
+  send({ type: 'send', text, user: state.user, picked: composer.picked, channelId: state.current });
   composer.picked = [];
   composer.quiet = undefined;
   window.clearTimeout(composer.timer);

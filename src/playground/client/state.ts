@@ -3,7 +3,7 @@
  * and the channel's messages as last received.
  */
 import type { DomWebSocket } from '../browser.js';
-import type { CommandInfo, PersonInfo, PlaygroundUser, ServerMessage } from '../protocol.js';
+import type { ChannelInfo, CommandInfo, PersonInfo, PlaygroundUser, ServerMessage } from '../protocol.js';
 import type { Json } from './dom.js';
 
 /** The server's first message. */
@@ -13,8 +13,12 @@ export type Hello = Extract<ServerMessage, { type: 'hello' }>;
 export const state = {
   hello: undefined as Hello | undefined,
   user: 'member' as PlaygroundUser,
-  /** Messages in channel order, as last received. */
+  /** Messages of every channel and thread, in order, as last received. */
   messages: new Map<string, Json>(),
+  /** Channels, forums and threads by id, in creation order. */
+  channels: new Map<string, ChannelInfo>(),
+  /** The channel, forum or thread on screen. */
+  current: '',
   dismissed: new Set<string>(),
   socket: undefined as DomWebSocket | undefined,
 };
@@ -47,4 +51,9 @@ export function visibleCommands(type: number): CommandInfo[] {
     const needed = BigInt(c.defaultMemberPermissions);
     return (held & ADMINISTRATOR) !== 0n || (held & needed) === needed;
   });
+}
+
+/** The channel, forum or thread on screen. */
+export function currentChannel(): ChannelInfo | undefined {
+  return state.channels.get(state.current);
 }
