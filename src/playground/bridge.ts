@@ -71,13 +71,13 @@ export function modalInfo(data: unknown, channelId: string, messageId: string | 
 
 /**
  * A line as Discord's client sends it after picking the bot from the `@` list: `@Footnote`
- * becomes the mention `<@id>` (any case, whole word only).
+ * becomes the mention `<@id>` (any case, whole word only, not inside an e-mail address).
  *
  * @example withBotMention('@footnote hi', 'Footnote', '1') // '<@1> hi'
  */
 export function withBotMention(text: string, botName: string, botId: string): string {
   const name = botName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return text.replace(new RegExp(`@${name}(?![\\w-])`, 'gi'), `<@${botId}>`);
+  return text.replace(new RegExp(`(?<![\\w@])@${name}(?![\\w-])`, 'gi'), `<@${botId}>`);
 }
 
 /** The page's view of the registered commands. */
