@@ -6,7 +6,7 @@
  */
 import { applyPicked, parseCommandLine, typeOptions, type CommandLine, type TypedValue } from './compose.js';
 import { type FakeChannel, type FakeDiscord, type FakeUser, type InteractionResponse, limits, type OptionValue, type RecordedRequest, type RegisteredCommand, type StoredMessage } from '../fake-discord/index.js';
-import type { ChannelInfo, ChoiceInfo, ClientMessage, CommandInfo, ModalInfo, ModalInputInfo, PersonInfo, PickedChoice, PlaygroundUser, ServerMessage } from './protocol.js';
+import type { ChannelInfo, ChoiceInfo, ClientMessage, CommandInfo, CommandOptionInfo, ModalInfo, ModalInputInfo, PersonInfo, PickedChoice, PlaygroundUser, ServerMessage } from './protocol.js';
 
 /** A page connected to the playground. */
 export interface PageConnection {
@@ -82,21 +82,33 @@ export function withBotMention(text: string, botName: string, botId: string): st
 
 /** The page's view of the registered commands. */
 export function commandInfos(commands: readonly RegisteredCommand[]): CommandInfo[] {
-  return commands.map((c) => ({
-    name: c.name,
-    description: c.description,
-    type: c.type,
-    options: (c.options ?? []).map((o) => ({
-      name: o.name,
-      description: typeof o.description === 'string' ? o.description : '',
-      type: o.type,
-      required: o.required === true,
-      autocomplete: o.autocomplete === true,
-      ...(typeof o.max_length === 'number' ? { maxLength: o.max_length } : {}),
-    })),
-    ...(typeof c.default_member_permissions === 'string' ? { defaultMemberPermissions: c.default_member_permissions } : {}),
-  }));
+  type Option = NonNullable<RegisteredCommand['options']>[number];
+  const optionInfo = (o: Option): CommandOptionInfo => ({
+    name: o.name,
+    description: typeof o.description === 'string' ? o.description : '',
+    type: o.type,
+    required: o.required === true,
+    autocomplete: o.autocomplete === true,
+    ...(typeof o.max_length === 'number' ? { maxLength: o.max_length } : {}),
+  });
+  return commands.map((c) => {
+    const options = c.options ?? [];
+    const subcommands = options.filter((o) => o.type === SUBCOMMAND);
+    return {
+      name: c.name,
+      description: c.description,
+      type: c.type,
+      options: options.filter((o) => o.type !== SUBCOMMAND).map(optionInfo),
+      ...(subcommands.length > 0
+        ? { subcommands: subcommands.map((sub) => ({ name: sub.name, description: typeof sub.description === 'string' ? sub.description : '', options: ((sub as { options?: Option[] }).options ?? []).map(optionInfo) })) }
+        : {}),
+      ...(typeof c.default_member_permissions === 'string' ? { defaultMemberPermissions: c.default_member_permissions } : {}),
+    };
+  });
 }
+
+/** Discord's option type of a subcommand. */
+const SUBCOMMAND = 1;
 
 const isString = (value: unknown, max = CLIENT_TEXT_MAX): value is string => typeof value === 'string' && value.length <= max;
 const isUser = (value: unknown): value is PlaygroundUser => value === 'member' || value === 'moderator';
@@ -192,6 +204,9 @@ export function findPerson<T extends { readonly id: string; readonly username: s
   const starting = people.filter((p) => p.username.toLowerCase().startsWith(wanted) || p.globalName.toLowerCase().startsWith(wanted));
   return starting.length === 1 ? starting[0] : undefined;
 }
+
+/** The subcommand a line uses, as the fake's builders take it. */
+const subcommandOf = (line: CommandLine): { subcommand?: string } => (line.subcommand ? { subcommand: line.subcommand.name } : {});
 
 /** Connects pages to one fake Discord. */
 export class PlaygroundBridge {
@@ -304,6 +319,11 @@ export class PlaygroundBridge {
     const parsed = parseCommandLine(text, commandInfos(this.fake.commands));
     if (!parsed) {
       if (text.trim() === '') return;
+      const needsSub = commandInfos(this.fake.commands).find((c) => c.subcommands && new RegExp(`^\\s*/${c.name}(\\s|$)`, 'i').test(text));
+      if (needsSub) {
+        const choices = (needsSub.subcommands ?? []).map((s) => `\`/${needsSub.name} ${s.name}\``).join(', ');
+        return void page.send({ type: 'notice', level: 'error', text: `\`/${needsSub.name}\` needs one of: ${choices}.` });
+      }
       if (text.length > limits.MESSAGE_CONTENT_MAX) {
         page.send({ type: 'notice', level: 'error', text: `Messages can be at most ${limits.MESSAGE_CONTENT_MAX} characters (this one has ${text.length}).` });
         return;
@@ -321,14 +341,14 @@ export class PlaygroundBridge {
       if (resolved === undefined) return void page.send({ type: 'notice', level: 'error', text: this.unknownUser(name, value) });
       options[name] = resolved;
     }
-    await this.dispatch(page, this.fake.slashCommand(line.command.name, options, { user, channelId }), `/${line.command.name}`);
+    await this.dispatch(page, this.fake.slashCommand(line.subcommand?.command ?? line.command.name, options, { user, channelId, ...subcommandOf(line) }), `/${line.command.name}`);
   }
 
   private async autocomplete(page: PageConnection, seq: number, text: string, user: FakeUser, channelId: string = this.channelId): Promise<void> {
     const line = parseCommandLine(text, commandInfos(this.fake.commands));
     const focused = line?.focused;
     if (!line || !focused?.autocomplete) return void page.send({ type: 'choices', seq, choices: null });
-    const payload = this.fake.autocomplete(line.command.name, this.optionsSoFar(line, focused.name), focused.name, { user, channelId });
+    const payload = this.fake.autocomplete(line.subcommand?.command ?? line.command.name, this.optionsSoFar(line, focused.name), focused.name, { user, channelId, ...subcommandOf(line) });
     const response = await this.dispatchAndWait(payload);
     const data = response?.data as { choices?: unknown } | undefined;
     const choices = Array.isArray(data?.choices) ? (data.choices as ChoiceInfo[]) : [];

@@ -36,6 +36,8 @@ export interface CommandInfo {
   readonly options: readonly CommandOptionInfo[];
   /** Set when only members with these permissions see it by default (Discord's bitfield). */
   readonly defaultMemberPermissions?: string;
+  /** Its subcommands (`/tag show …`), each with its own options; the command's own options are then empty. */
+  readonly subcommands?: readonly { readonly name: string; readonly description: string; readonly options: readonly CommandOptionInfo[] }[];
 }
 
 /** An autocomplete choice as the bot answered it. */

@@ -176,6 +176,32 @@ describe.runIf(browserRuns)('community mode and the moderator loop in the playgr
     await page.selectOption('#user-select', 'member');
   });
 
+  it('given the moderator, when they save a paragraph with /tag create and post it with /tag show, then both autocompletes offer choices and the paragraph is posted', async () => {
+    // given
+    await page.selectOption('#user-select', 'moderator');
+    const input = page.locator('#input');
+    const suggestions = page.locator('#popup .popup-item');
+    // when: /tag create, picking the paragraph from the bot's suggestions
+    await input.pressSequentially('/tag create name: olsen passage: Matthew Olsen');
+    await expect.poll(() => page.locator('#popup .popup-title').textContent(), { timeout: BOT_MS }).toContain('passage');
+    await expect.poll(() => suggestions.count(), { timeout: BOT_MS }).toBeGreaterThan(0);
+    await input.press('Tab');
+    await input.press('Enter');
+    // then
+    await expect.poll(() => page.locator('#messages .message.ephemeral .content', { hasText: 'Saved tag olsen' }).count(), { timeout: BOT_MS }).toBe(1);
+    // when: /tag show, picking the tag by name
+    await input.pressSequentially('/tag show name: ols');
+    await expect.poll(() => page.locator('#popup .popup-item .name').allTextContents(), { timeout: BOT_MS }).toContain('olsen');
+    await input.press('Tab');
+    await input.press('Enter');
+    // then: the paragraph is posted for everyone, with the feedback row
+    const shown = page.locator('#messages .message:not(.ephemeral)', { has: page.locator('.reply-line', { hasText: '/tag' }) }).last();
+    await expect.poll(() => shown.locator('.embed').count(), { timeout: BOT_MS }).toBeGreaterThan(0);
+    expect(await shown.textContent()).toContain('Olsen');
+    expect(await sidewaysScrollAtPhoneWidth()).toBe(0);
+    await page.selectOption('#user-select', 'member');
+  });
+
   it('given the whole session, then the page logged no errors', () => {
     expect(pageErrors).toEqual([]);
   });
