@@ -202,6 +202,32 @@ describe.runIf(browserRuns)('community mode and the moderator loop in the playgr
     await page.selectOption('#user-select', 'member');
   });
 
+  it('given reply style “thread”, when a member mentions the bot, then the bot starts a thread on the message, which opens with the answer in it', async () => {
+    // given: what /settings stores for the channel
+    const { store } = playground.bot;
+    const { guild, channel } = playground.fake;
+    const settings = (replyStyle: 'reply' | 'thread') =>
+      store.saveChannelSettings(
+        { guildId: guild.id, channelId: channel.id, autoAnswer: false, replyStyle, collections: [], updatedAt: Date.now() },
+        { guildId: guild.id, actorName: 'test', actorHash: store.hashUser('test'), change: `reply style ${replyStyle}`, at: Date.now() },
+      );
+    await settings('thread');
+    try {
+      // when
+      await typeAndSend('@Footnote What did Russia do in the 2024 election?');
+      // then: the message gets a thread chip; opening it shows the bot's answer
+      const chip = page.locator('#messages .message[data-author="user"] .thread-link').last();
+      await chip.click({ timeout: BOT_MS });
+      expect(await page.locator('body').getAttribute('data-channel')).toBe('thread');
+      await expect.poll(() => lastBotAnswer().count(), { timeout: BOT_MS }).toBe(1);
+      expect(await sidewaysScrollAtPhoneWidth()).toBe(0);
+      await page.locator('#thread-back').click();
+      expect(await page.locator('body').getAttribute('data-channel')).toBe('text');
+    } finally {
+      await settings('reply');
+    }
+  });
+
   it('given the whole session, then the page logged no errors', () => {
     expect(pageErrors).toEqual([]);
   });
