@@ -3,7 +3,7 @@
  * Chromium the way a newcomer would: a post in the #help forum is answered in its thread, an
  * `@Footnote` mention in the text channel gets a reply, 👎 opens the bot's form and its answer is
  * recorded, and `/gaps` shows the moderator what went unanswered. Every new view is checked for
- * sideways scrolling at 400 px.
+ * sideways scrolling at 400 px. With UPDATE_DOCS_SCREENSHOT=1 it refreshes docs/playground-forum.png.
  */
 import { join } from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
@@ -27,6 +27,8 @@ const GOOD_QUESTION = 'Who is Matthew Olsen?';
 /** A question the shipped article does not cover: the bot abstains and records a gap. */
 const OUT_OF_SCOPE = 'What is the boiling point of tungsten?';
 const PHONE = { width: 400, height: 800 };
+/** The README's screenshot is written only when asked (it changes every run). */
+const UPDATE_DOCS = process.env.UPDATE_DOCS_SCREENSHOT === '1';
 const DESKTOP = { width: 1280, height: 860 };
 
 let playground: Playground;
@@ -106,6 +108,7 @@ describe.runIf(browserRuns)('community mode and the moderator loop in the playgr
     await expect.poll(() => lastBotAnswer().count(), { timeout: BOT_MS }).toBe(1);
     const thread = playground.fake.messages().find((m) => m.content === GOOD_QUESTION)!.channel_id;
     expect(playground.fake.messages(thread).filter((m) => m.author.id === playground.fake.botUserId)).toHaveLength(1);
+    if (UPDATE_DOCS) await page.screenshot({ path: join(REPO_ROOT, 'docs', 'playground-forum.png') });
     expect(await sidewaysScrollAtPhoneWidth()).toBe(0);
     // and the forum lists the post with its answer counted
     await page.locator('#thread-back').click();

@@ -16,10 +16,10 @@ const composerNode = byId('composer');
 /** What the header shows when the channel has no topic of its own. */
 let defaultTopic = '';
 
-/** The sign before a channel's name, as Discord draws it. */
+/** The sign before a channel's name, as Discord draws it (glyphs every Latin font has: no emoji font needed). */
 function sign(channel: ChannelInfo): string {
-  if (channel.type === 15) return '💬';
-  if (channel.type === 11) return '🧵';
+  if (channel.type === 15) return '≡';
+  if (channel.type === 11) return '↳';
   return '#';
 }
 
@@ -64,6 +64,9 @@ export function openChannel(id: string): void {
   byId('channel-sign').textContent = sign(channel);
   byId('channel-topic').textContent = channel.topic ?? (parent ? `A thread in ${sign(parent)}${parent.name}` : defaultTopic);
   byId('welcome-channel').textContent = channel.name;
+  // A thread starts with its first message, not the channel's welcome.
+  const welcome = messagesNode.querySelector('.welcome');
+  if (welcome) welcome.hidden = channel.type === 11;
   const back = byId('thread-back');
   back.hidden = parent === undefined;
   if (parent) {

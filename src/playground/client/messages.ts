@@ -214,7 +214,7 @@ export function renderMessage(message: Json): DomElement {
     const chip = node.appendChild(el('button', 'thread-link'));
     chip.type = 'button';
     chip.dataset.open = threadId;
-    chip.appendChild(el('span', 'thread-name', `🧵 ${str(thread?.name) ?? 'Thread'}`));
+    chip.appendChild(el('span', 'thread-name', `↳ ${str(thread?.name) ?? 'Thread'}`));
     chip.appendChild(el('span', 'thread-open', 'Open thread'));
   }
   if (isEphemeral(message)) {
