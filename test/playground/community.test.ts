@@ -176,6 +176,14 @@ describe.runIf(browserRuns)('community mode and the moderator loop in the playgr
     const report = page.locator('#messages .message.ephemeral', { has: page.locator('.reply-line', { hasText: '/gaps' }) }).last();
     await expect.poll(() => report.locator('.embed').first().textContent(), { timeout: BOT_MS }).toContain(OUT_OF_SCOPE);
     expect(await sidewaysScrollAtPhoneWidth()).toBe(0);
+    // and Add alias on the private report opens the bot's form, which Cancel closes without sending
+    await report.getByRole('button', { name: /Add alias/ }).first().click();
+    await expect.poll(() => page.locator('#modal').isVisible(), { timeout: BOT_MS }).toBe(true);
+    expect(await page.locator('#modal .modal-input').count()).toBeGreaterThan(0);
+    const submits = playground.fake.interactions.filter((i) => i.payload.type === 5).length;
+    await page.locator('#modal-cancel').click();
+    expect(await page.locator('#modal').isVisible()).toBe(false);
+    expect(playground.fake.interactions.filter((i) => i.payload.type === 5)).toHaveLength(submits);
     await page.selectOption('#user-select', 'member');
   });
 

@@ -5,7 +5,7 @@
  */
 import type { DomElement } from '../browser.js';
 import { byId, str, type Json } from './dom.js';
-import { renderForum } from './forum.js';
+import { forumNode, renderForum } from './forum.js';
 import { isVisible, renderMessage, renderNotice } from './messages.js';
 import { currentChannel, state } from './state.js';
 
@@ -57,7 +57,8 @@ export function renderAll(): void {
   });
 }
 
-/** Shows a playground notice at the bottom. */
+/** Shows a playground notice at the bottom (of the forum, when one is on screen). */
 export function notice(level: 'error' | 'warning', text: string): void {
+  if (currentChannel()?.type === 15) return void forumNode.appendChild(renderNotice(level, text));
   keepScrolled(() => messagesNode.appendChild(renderNotice(level, text)));
 }
