@@ -5,7 +5,7 @@
  * back to the page as the fake stored it. Nothing here renders an answer.
  */
 import { applyPicked, parseCommandLine, typeOptions, type CommandLine, type TypedValue } from './compose.js';
-import { type FakeChannel, type FakeDiscord, type FakeUser, type InteractionResponse, limits, type OptionValue, type RecordedRequest, type RegisteredCommand, type StoredMessage } from '../fake-discord/index.js';
+import { ChannelKind, type FakeChannel, type FakeDiscord, type FakeUser, type InteractionResponse, limits, type OptionValue, type RecordedRequest, type RegisteredCommand, type StoredMessage } from '../fake-discord/index.js';
 import type { ChannelInfo, ChoiceInfo, ClientMessage, CommandInfo, CommandOptionInfo, ModalInfo, ModalInputInfo, PersonInfo, PickedChoice, PlaygroundUser, ServerMessage } from './protocol.js';
 
 /** A page connected to the playground. */
@@ -35,7 +35,7 @@ export function channelInfo(channel: FakeChannel): ChannelInfo {
     type: channel.type,
     name: channel.name,
     ...(channel.parentId !== undefined ? { parentId: channel.parentId } : {}),
-    ...(channel.type === 15 ? { topic: FORUM_TOPIC, tags: (channel.availableTags ?? []).map((t) => ({ id: t.id, name: t.name })) } : {}),
+    ...(channel.type === ChannelKind.Forum ? { topic: FORUM_TOPIC, tags: (channel.availableTags ?? []).map((t) => ({ id: t.id, name: t.name })) } : {}),
   };
 }
 
@@ -303,7 +303,7 @@ export class PlaygroundBridge {
 
   private async post(page: PageConnection, forumId: string, title: string, text: string, user: FakeUser): Promise<void> {
     const forum = this.channels.get(forumId);
-    if (forum?.type !== 15) return void page.send({ type: 'notice', level: 'error', text: 'That forum is not there any more.' });
+    if (forum?.type !== ChannelKind.Forum) return void page.send({ type: 'notice', level: 'error', text: 'That forum is not there any more.' });
     if (title.trim() === '' || text.trim() === '') return void page.send({ type: 'notice', level: 'error', text: 'A post needs a title and a message.' });
     if (text.length > limits.MESSAGE_CONTENT_MAX) return void page.send({ type: 'notice', level: 'error', text: `Messages can be at most ${limits.MESSAGE_CONTENT_MAX} characters (this one has ${text.length}).` });
     this.fake.postForumPost(forumId, title.trim(), withBotMention(text, this.botName, this.fake.botUserId), { user });
@@ -328,7 +328,7 @@ export class PlaygroundBridge {
         page.send({ type: 'notice', level: 'error', text: `Messages can be at most ${limits.MESSAGE_CONTENT_MAX} characters (this one has ${text.length}).` });
         return;
       }
-      if (this.channels.get(channelId)?.type === 15) return void page.send({ type: 'notice', level: 'error', text: 'In a forum, start a post (title and message) instead.' });
+      if (this.channels.get(channelId)?.type === ChannelKind.Forum) return void page.send({ type: 'notice', level: 'error', text: 'In a forum, start a post (title and message) instead.' });
       this.fake.postUserMessage(withBotMention(text, this.botName, this.fake.botUserId), user, channelId);
       return;
     }

@@ -7,7 +7,7 @@ import type { DomElement } from '../browser.js';
 import { byId, str, type Json } from './dom.js';
 import { forumNode, renderForum } from './forum.js';
 import { isVisible, renderMessage, renderNotice } from './messages.js';
-import { currentChannel, state } from './state.js';
+import { ChannelType, currentChannel, state } from './state.js';
 
 /** The list's node. */
 export const messagesNode = byId('messages');
@@ -31,7 +31,7 @@ export function upsert(message: Json): void {
   if (id === undefined) return;
   state.messages.set(id, message);
   const forum = currentChannel();
-  if (forum?.type === 15 && state.channels.get(str(message.channel_id) ?? '')?.parentId === forum.id) return renderForum();
+  if (forum?.type === ChannelType.Forum && state.channels.get(str(message.channel_id) ?? '')?.parentId === forum.id) return renderForum();
   if (!onScreen(message)) return;
   keepScrolled(() => {
     const existing = messageNode(id);
@@ -50,7 +50,7 @@ export function remove(id: string): void {
 
 /** Draws the channel on screen again (after a switch of person or channel). */
 export function renderAll(): void {
-  if (currentChannel()?.type === 15) return renderForum();
+  if (currentChannel()?.type === ChannelType.Forum) return renderForum();
   keepScrolled(() => {
     for (const node of messagesNode.querySelectorAll('.message:not(.notice)')) node.remove();
     for (const message of state.messages.values()) if (onScreen(message) && isVisible(message)) messagesNode.appendChild(renderMessage(message));
@@ -59,6 +59,6 @@ export function renderAll(): void {
 
 /** Shows a playground notice at the bottom (of the forum, when one is on screen). */
 export function notice(level: 'error' | 'warning', text: string): void {
-  if (currentChannel()?.type === 15) return void forumNode.appendChild(renderNotice(level, text));
+  if (currentChannel()?.type === ChannelType.Forum) return void forumNode.appendChild(renderNotice(level, text));
   keepScrolled(() => messagesNode.appendChild(renderNotice(level, text)));
 }

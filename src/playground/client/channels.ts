@@ -9,7 +9,7 @@ import { messagesNode, renderAll } from './channel.js';
 import { focusComposer, setPlaceholder } from './composer.js';
 import { byId, document, el } from './dom.js';
 import { forumNode } from './forum.js';
-import { currentChannel, state } from './state.js';
+import { ChannelType, currentChannel, state } from './state.js';
 
 const listNode = byId('channel-list');
 const composerNode = byId('composer');
@@ -18,16 +18,16 @@ let defaultTopic = '';
 
 /** The sign before a channel's name, as Discord draws it (glyphs every Latin font has: no emoji font needed). */
 function sign(channel: ChannelInfo): string {
-  if (channel.type === 15) return '≡';
-  if (channel.type === 11) return '↳';
+  if (channel.type === ChannelType.Forum) return '≡';
+  if (channel.type === ChannelType.Thread) return '↳';
   return '#';
 }
 
 function entry(channel: ChannelInfo): DomElement {
-  const node = el('button', channel.type === 11 ? 'channel thread' : 'channel');
+  const node = el('button', channel.type === ChannelType.Thread ? 'channel thread' : 'channel');
   node.type = 'button';
   node.dataset.open = channel.id;
-  node.dataset.kind = channel.type === 15 ? 'forum' : channel.type === 11 ? 'thread' : 'text';
+  node.dataset.kind = channel.type === ChannelType.Forum ? 'forum' : channel.type === ChannelType.Thread ? 'thread' : 'text';
   if (channel.id === state.current) node.classList.add('active');
   node.appendChild(el('span', 'channel-hash', sign(channel)));
   node.appendChild(el('span', 'channel-label', channel.name));
@@ -39,8 +39,8 @@ export function renderChannelList(): void {
   listNode.replaceChildren();
   const all = [...state.channels.values()];
   const groups: [string, ChannelInfo[]][] = [
-    ['Text channels', all.filter((c) => c.type === 0)],
-    ['Forums', all.filter((c) => c.type === 15)],
+    ['Text channels', all.filter((c) => c.type === ChannelType.Text)],
+    ['Forums', all.filter((c) => c.type === ChannelType.Forum)],
   ];
   for (const [title, channels] of groups) {
     if (channels.length === 0) continue;
@@ -48,7 +48,7 @@ export function renderChannelList(): void {
     for (const channel of channels) {
       listNode.appendChild(entry(channel));
       // A forum lists only its open post; a text channel lists its threads.
-      for (const thread of all.filter((t) => t.parentId === channel.id && (channel.type !== 15 || t.id === state.current))) listNode.appendChild(entry(thread));
+      for (const thread of all.filter((t) => t.parentId === channel.id && (channel.type !== ChannelType.Forum || t.id === state.current))) listNode.appendChild(entry(thread));
     }
   }
 }
@@ -59,14 +59,14 @@ export function openChannel(id: string): void {
   if (!channel) return;
   state.current = id;
   const parent = channel.parentId === undefined ? undefined : state.channels.get(channel.parentId);
-  const isForum = channel.type === 15;
+  const isForum = channel.type === ChannelType.Forum;
   byId('channel-name').textContent = channel.name;
   byId('channel-sign').textContent = sign(channel);
   byId('channel-topic').textContent = channel.topic ?? (parent ? `A thread in ${sign(parent)}${parent.name}` : defaultTopic);
   byId('welcome-channel').textContent = channel.name;
   // A thread starts with its first message, not the channel's welcome.
   const welcome = messagesNode.querySelector('.welcome');
-  if (welcome) welcome.hidden = channel.type === 11;
+  if (welcome) welcome.hidden = channel.type === ChannelType.Thread;
   const back = byId('thread-back');
   back.hidden = parent === undefined;
   if (parent) {
@@ -76,9 +76,9 @@ export function openChannel(id: string): void {
   forumNode.hidden = !isForum;
   messagesNode.hidden = isForum;
   composerNode.hidden = isForum;
-  setPlaceholder(channel.type === 11 ? `Message ${channel.name}` : `Message #${channel.name}`);
+  setPlaceholder(channel.type === ChannelType.Thread ? `Message ${channel.name}` : `Message #${channel.name}`);
   document.title = `${sign(channel)}${channel.name} · Footnote playground`;
-  document.body.dataset.channel = channel.type === 15 ? 'forum' : channel.type === 11 ? 'thread' : 'text';
+  document.body.dataset.channel = channel.type === ChannelType.Forum ? 'forum' : channel.type === ChannelType.Thread ? 'thread' : 'text';
   byId('app').classList.remove('nav-open');
   renderChannelList();
   renderAll();
@@ -89,7 +89,7 @@ export function openChannel(id: string): void {
 export function addChannel(channel: ChannelInfo): void {
   state.channels.set(channel.id, channel);
   renderChannelList();
-  if (currentChannel()?.type === 15) renderAll();
+  if (currentChannel()?.type === ChannelType.Forum) renderAll();
 }
 
 /** Sets the channels from the server's hello, keeping the one on screen if it still exists. */

@@ -5,7 +5,7 @@
 import type { DomInput, DomTextArea } from '../browser.js';
 import { byId, el, str } from './dom.js';
 import { send } from './socket.js';
-import { currentChannel, personName, state } from './state.js';
+import { ChannelType, currentChannel, personName, state } from './state.js';
 
 /** The forum's node (shown instead of the message list). */
 export const forumNode = byId('forum');
@@ -18,7 +18,7 @@ const SNIPPET_MAX = 140;
 /** Draws the list of posts of the forum on screen. */
 export function renderForum(): void {
   const forum = currentChannel();
-  if (forum?.type !== 15) return;
+  if (forum?.type !== ChannelType.Forum) return;
   const posts = [...state.channels.values()].filter((c) => c.parentId === forum.id).reverse();
   postsNode.replaceChildren();
   if (posts.length === 0) postsNode.appendChild(el('p', 'forum-empty', 'No posts yet. Ask the first question above.'));
@@ -44,7 +44,7 @@ export function startForum(): void {
     const forum = currentChannel();
     const title = titleInput.value.trim();
     const text = textInput.value.trim();
-    if (forum?.type !== 15 || title === '' || text === '') return;
+    if (forum?.type !== ChannelType.Forum || title === '' || text === '') return;
     send({ type: 'post', forumId: forum.id, title, text, user: state.user });
     titleInput.value = '';
     textInput.value = '';

@@ -6,6 +6,9 @@ import type { DomWebSocket } from '../browser.js';
 import type { ChannelInfo, CommandInfo, PersonInfo, PlaygroundUser, ServerMessage } from '../protocol.js';
 import type { Json } from './dom.js';
 
+/** Discord's channel types the page shows. */
+export const ChannelType = { Text: 0, Thread: 11, Forum: 15 } as const;
+
 /** The server's first message. */
 export type Hello = Extract<ServerMessage, { type: 'hello' }>;
 
