@@ -71,7 +71,18 @@ export interface DomButton extends DomElement {
 export interface DomTextArea extends DomElement {
   value: string;
   placeholder: string;
+  maxLength: number;
+  required: boolean;
   setSelectionRange(start: number, end: number): void;
+}
+
+export interface DomInput extends DomElement {
+  value: string;
+  placeholder: string;
+  maxLength: number;
+  minLength: number;
+  required: boolean;
+  type: string;
 }
 
 export interface DomSelect extends DomElement {
@@ -84,6 +95,7 @@ export interface DomTags {
   a: DomAnchor;
   button: DomButton;
   textarea: DomTextArea;
+  input: DomInput;
   select: DomSelect;
   [tag: string]: DomElement;
 }

@@ -15,6 +15,11 @@ export interface CommandLine {
   readonly values: ReadonlyMap<string, string>;
   /** The option being typed at the end of the line (autocomplete asks about this one). */
   readonly focused?: CommandOptionInfo;
+  /**
+   * Set for a subcommand (`/tag show …`): the registered command's name and the subcommand's.
+   * `command` is then the subcommand, named `tag show`, with its own options.
+   */
+  readonly subcommand?: { readonly command: string; readonly name: string };
 }
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -28,10 +33,22 @@ const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/
 export function parseCommandLine(text: string, commands: readonly CommandInfo[]): CommandLine | undefined {
   const head = /^\s*\/(\S+)(\s[^]*)?$/.exec(text);
   if (!head) return undefined;
-  const command = commands.find((c) => c.type === 1 && c.name === head[1]!.toLowerCase());
-  if (!command) return undefined;
-  const rest = head[2];
-  if (rest === undefined) return { command, values: new Map() };
+  const found = commands.find((c) => c.type === 1 && c.name === head[1]!.toLowerCase());
+  if (!found) return undefined;
+  let command: CommandInfo = found;
+  let rest = head[2];
+  let subcommand: CommandLine['subcommand'];
+  if (found.subcommands && found.subcommands.length > 0) {
+    // Discord's client makes the person pick a subcommand first; without one, the line is not a command yet.
+    const sub = /^\s+(\S+)(\s[^]*)?$/.exec(rest ?? '');
+    const chosen = found.subcommands.find((s) => s.name === sub?.[1]?.toLowerCase());
+    if (!chosen) return undefined;
+    command = { name: `${found.name} ${chosen.name}`, description: chosen.description, type: 1, options: chosen.options };
+    subcommand = { command: found.name, name: chosen.name };
+    rest = sub?.[2];
+  }
+  const withSub = subcommand ? { subcommand } : {};
+  if (rest === undefined) return { command, values: new Map(), ...withSub };
 
   const values = new Map<string, string>();
   const names = command.options.map((o) => escapeRegExp(o.name));
@@ -49,7 +66,7 @@ export function parseCommandLine(text: string, commands: readonly CommandInfo[])
     values.set(option.name, rest.slice(start, markers[i + 1]?.index ?? rest.length).trim());
     if (i === markers.length - 1) focused = option;
   });
-  return { command, values, ...(focused ? { focused } : {}) };
+  return { command, values, ...(focused ? { focused } : {}), ...withSub };
 }
 
 /**

@@ -11,7 +11,7 @@ import { MEMORY_DATABASE_URL } from '../store/database-url.js';
 import { deployCommands } from '../discord/deploy.js';
 import { type RunningBot, startBot, type StartBotOptions } from '../discord/start-bot.js';
 import { PlaygroundBridge } from './bridge.js';
-import { type FakeDiscord, startFakeDiscord } from '../fake-discord/index.js';
+import { type FakeChannel, type FakeDiscord, startFakeDiscord } from '../fake-discord/index.js';
 import { assertBindable, DEFAULT_HOST, DEFAULT_PORT } from './options.js';
 import { startWebServer, type WebServer } from './server.js';
 
@@ -39,6 +39,24 @@ export interface Playground {
   readonly bot: RunningBot;
   /** Stops the web server, the bot and the fake; safe to call twice. */
   close(): Promise<void>;
+}
+
+/** The forum where the bot answers every new post, and the tags its posts may carry. */
+const HELP_FORUM = 'help';
+const HELP_TAGS = ['question', 'bug'];
+
+/**
+ * Creates the `#help` forum and turns auto-answer on for it through the store, exactly what a
+ * moderator's `/settings` does, so a newcomer sees the community mode at once.
+ */
+async function openHelpForum(fake: FakeDiscord, bot: RunningBot): Promise<FakeChannel> {
+  const forum = fake.createChannel(HELP_FORUM, 'forum', HELP_TAGS);
+  const at = Date.now();
+  await bot.store.saveChannelSettings(
+    { guildId: fake.guild.id, channelId: forum.id, autoAnswer: true, replyStyle: 'reply', collections: [], updatedAt: at },
+    { guildId: fake.guild.id, actorName: 'playground', actorHash: bot.store.hashUser('playground'), change: 'auto-answer on (playground start-up)', at },
+  );
+  return forum;
 }
 
 /** A token that only this run's fake ever sees, shaped like a bot token. */
@@ -80,7 +98,8 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
     cleanups.push(() => bot.stop());
     await fake.waitForReady();
 
-    const bridge = new PlaygroundBridge(fake, bot.client.user?.username ?? 'Footnote');
+    const help = await openHelpForum(fake, bot);
+    const bridge = new PlaygroundBridge(fake, bot.client.user?.username ?? 'Footnote', [help]);
     const web: WebServer = await startWebServer({
       host,
       port: options.port ?? DEFAULT_PORT,

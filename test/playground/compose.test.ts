@@ -82,3 +82,35 @@ describe('applyPicked', () => {
     expect(applyPicked(parseCommandLine('/search Background ¶1', commands)!, picked).values.get('query')).toBe('Background ¶1');
   });
 });
+
+describe('subcommands', () => {
+  const tag: CommandInfo = {
+    name: 'tag',
+    description: 'Saved paragraphs',
+    type: 1,
+    options: [],
+    subcommands: [
+      { name: 'show', description: 'Post one', options: [{ name: 'name', description: 'The tag', type: 3, required: true, autocomplete: true }] },
+      { name: 'create', description: 'Save one', options: [{ name: 'name', description: 'Its name', type: 3, required: true, autocomplete: false }, { name: 'passage', description: 'The paragraph', type: 3, required: true, autocomplete: true }] },
+    ],
+  };
+
+  it('given `/tag show name: rules`, then the subcommand and its option are read, and the last option is focused', () => {
+    const line = parseCommandLine('/tag show name: rules', [tag]);
+    expect(line?.subcommand).toEqual({ command: 'tag', name: 'show' });
+    expect(line?.command.name).toBe('tag show');
+    expect(Object.fromEntries(line?.values ?? [])).toEqual({ name: 'rules' });
+    expect(line?.focused?.name).toBe('name');
+  });
+
+  it('given `/tag create name: x passage: ban`, then the focused option is the passage; given `/tag` or an unknown subcommand, then it is no command yet', () => {
+    expect(parseCommandLine('/tag create name: x passage: ban', [tag])?.focused?.name).toBe('passage');
+    expect(parseCommandLine('/tag', [tag])).toBeUndefined();
+    expect(parseCommandLine('/tag list', [tag])).toBeUndefined();
+  });
+
+  it('given a subcommand without its required option, then the problem names the subcommand', () => {
+    const checked = typeOptions(parseCommandLine('/tag show', [tag])!);
+    expect(checked).toMatchObject({ ok: false, problem: expect.stringContaining('`/tag show` needs `name`') });
+  });
+});

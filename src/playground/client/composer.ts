@@ -4,7 +4,7 @@
  * being chosen: once the command is chosen or typed in full, Enter sends.
  */
 import type { DomTextArea } from '../browser.js';
-import type { ChoiceInfo, PickedChoice } from '../protocol.js';
+import type { ChoiceInfo, CommandOptionInfo, PickedChoice } from '../protocol.js';
 import { byId, el, window } from './dom.js';
 import { send } from './socket.js';
 import { state, visibleCommands } from './state.js';
@@ -86,9 +86,20 @@ function autosize(): void {
 
 function updateHint(): void {
   hint.replaceChildren();
-  const head = /^\s*\/(\S+)\s/.exec(input.value);
-  const command = head && visibleCommands(1).find((c) => c.name === head[1]!.toLowerCase());
-  if (!command) return;
+  const head = /^\s*\/(\S+)\s+(\S*)/.exec(input.value);
+  const found = head && visibleCommands(1).find((c) => c.name === head[1]!.toLowerCase());
+  if (!found) return;
+  let command: { name: string; description: string; options: readonly CommandOptionInfo[] } = found;
+  if (found.subcommands) {
+    const sub = found.subcommands.find((s) => s.name === head[2]!.toLowerCase());
+    if (!sub) {
+      // As on Discord, a command with subcommands needs one first.
+      hint.appendChild(el('span', 'opt', `/${found.name}`));
+      for (const s of found.subcommands) hint.appendChild(el('span', 'opt required', s.name)).title = s.description;
+      return;
+    }
+    command = { ...sub, name: `${found.name} ${sub.name}` };
+  }
   hint.appendChild(el('span', 'opt', `/${command.name}`));
   for (const option of command.options) {
     const node = hint.appendChild(el('span', option.required ? 'opt required' : 'opt', `${option.name}:`));
@@ -115,7 +126,11 @@ function suggest(): void {
     showPopup(
       'commands',
       'Commands',
-      matches.map((c) => ({ name: `/${c.name}`, description: c.description, pick: () => pickCommand(c.name) })),
+      matches.flatMap((c) =>
+        c.subcommands
+          ? c.subcommands.map((sub) => ({ name: `/${c.name} ${sub.name}`, description: sub.description, pick: () => pickCommand(`${c.name} ${sub.name}`) }))
+          : [{ name: `/${c.name}`, description: c.description, pick: () => pickCommand(c.name) }],
+      ),
     );
     return;
   }
@@ -124,7 +139,7 @@ function suggest(): void {
   if (!/^\s*\/\S+\s/.test(text) || text === composer.quiet) return hidePopup();
   composer.timer = window.setTimeout(() => {
     composer.seq += 1;
-    send({ type: 'autocomplete', seq: composer.seq, text, user: state.user });
+    send({ type: 'autocomplete', seq: composer.seq, text, user: state.user, channelId: state.current });
   }, AUTOCOMPLETE_DEBOUNCE_MS);
 }
 
@@ -155,7 +170,7 @@ function pickChoice(option: string, choice: ChoiceInfo): void {
 function submit(): void {
   const text = input.value;
   if (text.trim() === '') return;
-  send({ type: 'send', text, user: state.user, picked: composer.picked });
+  send({ type: 'send', text, user: state.user, picked: composer.picked, channelId: state.current });
   composer.picked = [];
   composer.quiet = undefined;
   window.clearTimeout(composer.timer);

@@ -4,11 +4,14 @@
  */
 import type { ServerMessage } from '../protocol.js';
 import { messagesNode, notice, remove, renderAll, upsert } from './channel.js';
-import { focusComposer, setPlaceholder, showChoices, startComposer } from './composer.js';
+import { addChannel, setChannels, startChannels } from './channels.js';
+import { focusComposer, showChoices, startComposer } from './composer.js';
 import { startContextMenu } from './context-menu.js';
 import { byId, document, obj, str } from './dom.js';
 import { startLayout } from './layout.js';
 import { showPeople, startPeople } from './people.js';
+import { startForum } from './forum.js';
+import { showModal, startModal } from './modal.js';
 import { connect } from './socket.js';
 import { state, type Hello } from './state.js';
 
@@ -18,12 +21,8 @@ function onHello(hello: Hello): void {
   for (const message of hello.messages.map(obj)) if (message && str(message.id)) state.messages.set(str(message.id)!, message);
   byId('guild-name').textContent = hello.guild.name;
   byId('guild-icon').title = hello.guild.name;
-  for (const id of ['channel-name', 'sidebar-channel', 'welcome-channel']) byId(id).textContent = hello.channel.name;
-  byId('channel-topic').textContent = hello.channel.topic;
-  setPlaceholder(`Message #${hello.channel.name}`);
-  document.title = `#${hello.channel.name} · Footnote playground`;
   showPeople();
-  renderAll();
+  setChannels(hello.channels, hello.channel.topic, hello.channel.id);
   document.body.dataset.ready = 'true';
 }
 
@@ -39,6 +38,10 @@ function onServerMessage(message: ServerMessage): void {
     }
     case 'messageDelete':
       return remove(message.id);
+    case 'channel':
+      return addChannel(message.channel);
+    case 'modal':
+      return showModal(message.modal);
     case 'choices':
       return showChoices(message.seq, message.option, message.choices);
     case 'notice':
@@ -47,6 +50,9 @@ function onServerMessage(message: ServerMessage): void {
 }
 
 startComposer();
+startChannels();
+startForum();
+startModal();
 startContextMenu(messagesNode);
 startPeople(() => {
   renderAll();

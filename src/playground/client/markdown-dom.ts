@@ -10,7 +10,7 @@ import { personName, state } from './state.js';
 function mentionText(node: Extract<MarkdownNode, { kind: 'mention' }>): string {
   if (node.of === 'user') return `@${personName(node.id) ?? 'unknown-user'}`;
   if (node.of === 'role') return '@role';
-  return `#${node.id === state.hello?.channel.id ? state.hello.channel.name : 'unknown'}`;
+  return `#${state.channels.get(node.id)?.name ?? 'unknown'}`;
 }
 
 function append(nodes: readonly MarkdownNode[], parent: DomElement): void {

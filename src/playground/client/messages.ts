@@ -7,7 +7,7 @@ import { httpUrl } from '../../discord/render/markdown.js';
 import { document, el, link, list, num, obj, str, type Json } from './dom.js';
 import { renderInline, renderMarkdown } from './markdown-dom.js';
 import { send } from './socket.js';
-import { me, state } from './state.js';
+import { me, personName, state } from './state.js';
 
 /** Discord message flags the page reads. */
 const FLAG_EPHEMERAL = 1 << 6;
@@ -16,6 +16,14 @@ const FLAG_LOADING = 1 << 7;
 const BUTTON_BUSY_MS = 4000;
 const AVATAR_COLOURS = ['#5865f2', '#3ba55c', '#faa61a', '#ed4245', '#eb459e', '#747f8d'];
 const BUTTON_STYLES: Record<number, string> = { 1: 'primary', 2: 'secondary', 3: 'success', 4: 'danger', 5: 'link' };
+
+/** Longest quote of the replied-to message above a reply. */
+const REPLY_SNIPPET_MAX = 100;
+
+/** User mentions (`<@id>`) shown as `@Name`, as Discord's client draws them. */
+function withNames(content: string): string {
+  return content.replace(/<@!?(\d{1,20})>/g, (_, id: string) => `@${personName(id) ?? 'unknown-user'}`);
+}
 
 /** A round avatar with the name's initial, coloured from the id. */
 export function avatar(id: string, name: string, size = ''): DomElement {
@@ -172,6 +180,15 @@ export function renderMessage(message: Json): DomElement {
     line.appendChild(el('span', 'command', metadata.command_type === 3 ? commandName : `/${commandName}`));
   }
 
+  const replied = obj(message.referenced_message);
+  if (metadata === undefined && replied) {
+    node.classList.add('has-reply');
+    const line = node.appendChild(el('div', 'reply-line'));
+    const who = obj(replied.author);
+    line.appendChild(el('span', 'name', `↪ ${displayName(who)}`));
+    line.appendChild(el('span', 'reply-snippet', withNames(str(replied.content) ?? '').slice(0, REPLY_SNIPPET_MAX)));
+  }
+
   node.appendChild(avatar(str(author?.id) ?? '', displayName(author)));
   const header = node.appendChild(el('h3', 'message-header'));
   header.appendChild(el('span', isBot ? 'author bot' : 'author', displayName(author)));
@@ -191,6 +208,15 @@ export function renderMessage(message: Json): DomElement {
   }
   for (const embed of list(message.embeds).map(obj)) if (embed) node.appendChild(renderEmbed(embed));
   renderComponents(message, node);
+  const thread = obj(message.thread);
+  const threadId = str(thread?.id);
+  if (threadId !== undefined) {
+    const chip = node.appendChild(el('button', 'thread-link'));
+    chip.type = 'button';
+    chip.dataset.open = threadId;
+    chip.appendChild(el('span', 'thread-name', `↳ ${str(thread?.name) ?? 'Thread'}`));
+    chip.appendChild(el('span', 'thread-open', 'Open thread'));
+  }
   if (isEphemeral(message)) {
     node.appendChild(
       ephemeralNote(() => {

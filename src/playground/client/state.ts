@@ -3,8 +3,11 @@
  * and the channel's messages as last received.
  */
 import type { DomWebSocket } from '../browser.js';
-import type { CommandInfo, PersonInfo, PlaygroundUser, ServerMessage } from '../protocol.js';
+import type { ChannelInfo, CommandInfo, PersonInfo, PlaygroundUser, ServerMessage } from '../protocol.js';
 import type { Json } from './dom.js';
+
+/** Discord's channel types the page shows. */
+export const ChannelType = { Text: 0, Thread: 11, Forum: 15 } as const;
 
 /** The server's first message. */
 export type Hello = Extract<ServerMessage, { type: 'hello' }>;
@@ -13,8 +16,12 @@ export type Hello = Extract<ServerMessage, { type: 'hello' }>;
 export const state = {
   hello: undefined as Hello | undefined,
   user: 'member' as PlaygroundUser,
-  /** Messages in channel order, as last received. */
+  /** Messages of every channel and thread, in order, as last received. */
   messages: new Map<string, Json>(),
+  /** Channels, forums and threads by id, in creation order. */
+  channels: new Map<string, ChannelInfo>(),
+  /** The channel, forum or thread on screen. */
+  current: '',
   dismissed: new Set<string>(),
   socket: undefined as DomWebSocket | undefined,
 };
@@ -47,4 +54,9 @@ export function visibleCommands(type: number): CommandInfo[] {
     const needed = BigInt(c.defaultMemberPermissions);
     return (held & ADMINISTRATOR) !== 0n || (held & needed) === needed;
   });
+}
+
+/** The channel, forum or thread on screen. */
+export function currentChannel(): ChannelInfo | undefined {
+  return state.channels.get(state.current);
 }
