@@ -2,7 +2,10 @@
  * The limits and manners of ingestion, in one place.
  */
 
-/** Where Footnote's code lives, named in the User-Agent so site owners can find out who crawls them. */
+/**
+ * Where Footnote's code lives, named in the User-Agent so site owners can find out who crawls
+ * them. The project has no public home yet: change this to its real repository when it gets one.
+ */
 export const FOOTNOTE_REPOSITORY_URL = 'https://github.com/footnote-bot/footnote';
 /** Sent with every request; `Footnote` is also the robots.txt user-agent token matched. */
 export const USER_AGENT = `Footnote/0.1 (+${FOOTNOTE_REPOSITORY_URL}; knowledge ingestion for a Discord bot)`;
