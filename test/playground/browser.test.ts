@@ -2,21 +2,15 @@
  * The playground in a real browser: headless Debian Chromium drives the page, which talks to the
  * unchanged bot through the fake Discord. Everything the page shows comes from what the bot sent.
  */
-import { join } from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createJsonLogger } from '../../src/discord/logger.js';
-import { type Playground, startPlayground } from '../../src/playground/playground.js';
-import { openIndex } from '../../src/retrieval/open-index.js';
-import { createKnowledgeService } from '../../src/service/knowledge-service.js';
-import { ensureBuilt } from '../helpers/cli.js';
-import { REPO_ROOT, SHIPPED_KNOWLEDGE } from '../helpers/knowledge.js';
+import type { Playground } from '../../src/playground/playground.js';
+import { CHROMIUM_ARGS, startShippedPlayground } from '../helpers/playground.js';
 import { browserRequirement, gate } from '../helpers/requirements.js';
 
 const BROWSER = browserRequirement();
 /** Whether a usable Chromium was found; otherwise one skipped (or, under CI, failing) test says so. */
 const browserRuns = gate(BROWSER);
-const CHROMIUM_ARGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const IRAN_QUESTION = 'Who did Iranian operatives pretend to be?';
 /** Waits for something the bot does (a reply, an edit); generous for a loaded CI machine. */
 const BOT_MS = 10_000;
@@ -34,17 +28,7 @@ const timings: string[] = [];
 beforeAll(async () => {
   const executablePath = BROWSER.path;
   if (!browserRuns || executablePath === undefined) return;
-  ensureBuilt(); // the page's script is served as built: dist/src/playground/client/*.js
-  playground = await startPlayground({
-    knowledgeDir: SHIPPED_KNOWLEDGE,
-    port: 0,
-    assetsDir: join(REPO_ROOT, 'dist', 'src', 'playground'),
-    bot: {
-      // The shipped folder is read only; keep the index in memory so no cache file is written.
-      service: await createKnowledgeService(SHIPPED_KNOWLEDGE, { open: (dir) => openIndex(dir, { cacheDir: false }) }),
-      logger: createJsonLogger({ level: 'warn', write: (line) => botLogs.push(line) }),
-    },
-  });
+  playground = await startShippedPlayground(botLogs);
   browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
   page.on('dialog', (dialog) => {

@@ -8,18 +8,14 @@
 import { join } from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createJsonLogger } from '../../src/discord/logger.js';
-import { type Playground, startPlayground } from '../../src/playground/playground.js';
-import { openIndex } from '../../src/retrieval/open-index.js';
-import { createKnowledgeService } from '../../src/service/knowledge-service.js';
-import { ensureBuilt } from '../helpers/cli.js';
-import { REPO_ROOT, SHIPPED_KNOWLEDGE } from '../helpers/knowledge.js';
+import type { Playground } from '../../src/playground/playground.js';
+import { REPO_ROOT } from '../helpers/knowledge.js';
+import { CHROMIUM_ARGS, startShippedPlayground } from '../helpers/playground.js';
 import { browserRequirement, gate } from '../helpers/requirements.js';
 
 const BROWSER = browserRequirement();
 /** Whether a usable Chromium was found; otherwise one skipped (or, under CI, failing) test says so. */
 const browserRuns = gate(BROWSER);
-const CHROMIUM_ARGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 /** Waits for something the bot does (a reply, an edit); generous for a loaded CI machine. */
 const BOT_MS = 15_000;
 /** A question the shipped article answers with high confidence (auto-answers need that). */
@@ -39,17 +35,7 @@ const pageErrors: string[] = [];
 beforeAll(async () => {
   const executablePath = BROWSER.path;
   if (!browserRuns || executablePath === undefined) return;
-  ensureBuilt(); // the page's modules are served as built: dist/src/playground/client/*.js
-  playground = await startPlayground({
-    knowledgeDir: SHIPPED_KNOWLEDGE,
-    port: 0,
-    assetsDir: join(REPO_ROOT, 'dist', 'src', 'playground'),
-    bot: {
-      service: await createKnowledgeService(SHIPPED_KNOWLEDGE, { open: (dir) => openIndex(dir, { cacheDir: false }) }),
-      questionLimit: 'off',
-      logger: createJsonLogger({ level: 'warn', write: () => undefined }),
-    },
-  });
+  playground = await startShippedPlayground();
   browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   page = await browser.newPage({ viewport: DESKTOP });
   page.setDefaultTimeout(BOT_MS);

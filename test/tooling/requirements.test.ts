@@ -63,10 +63,10 @@ describe('deciding', () => {
   });
 
   it('given shared data that is missing, then it is skipped outside CI and required under CI', () => {
-    const missing = ['/nonexistent/shared/squad/knowledge'];
+    const missing = ['../no-such-shared/squad/knowledge'];
     expect(decide(sharedRequirement('the SQuAD bar', missing, {}))).toEqual({
       action: 'skip',
-      line: 'the SQuAD bar: missing /nonexistent/shared/squad/knowledge; to run it, put the shared evaluation data in ../shared beside the checkout or set FOOTNOTE_SHARED_DIR',
+      line: 'the SQuAD bar: missing ../no-such-shared/squad/knowledge; to run it, put the shared evaluation data in ../shared beside the checkout or set FOOTNOTE_SHARED_DIR',
     });
     expect(decide(sharedRequirement('the SQuAD bar', missing, { CI: 'true' })).action).toBe('fail');
   });
