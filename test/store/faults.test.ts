@@ -6,12 +6,12 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdir, mkdtemp, open, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open-store.js';
 import { StoreError } from '../../src/store/store.js';
+import { freePort } from '../helpers/postgres.js';
 
 const dirs: string[] = [];
 afterEach(async () => {
@@ -32,17 +32,6 @@ async function openError(url: string): Promise<StoreError> {
     throw error;
   }
   throw new Error('expected a StoreError');
-}
-
-/** A local port with nothing listening on it. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  server.close();
-  await once(server, 'close');
-  return port;
 }
 
 describe('a SQLite file that cannot be used', () => {
@@ -98,7 +87,7 @@ describe('a SQLite file that cannot be used', () => {
 describe('an unreachable PostgreSQL', () => {
   it('given no server on the port, when opened, then the error names the server and never the password', async () => {
     // given
-    const port = await closedPort();
+    const port = await freePort();
     const url = `postgres://footnote:s3cret-pg-password@127.0.0.1:${port}/footnote`;
     // when
     const error = await openError(url);
