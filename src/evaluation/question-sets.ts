@@ -4,7 +4,7 @@ import { z } from 'zod';
 /** Development questions over a knowledge folder: gold phrases, or none when out of scope. */
 export interface QaQuestion { readonly q: string; readonly gold: readonly string[]; readonly kind: string }
 /** A SQuAD question: its gold paragraph (0-based, within the article) and answers. */
-export interface SquadQuestion { readonly question: string; readonly title: string; readonly paragraph: number; readonly answers: readonly string[] }
+export interface SquadQuestion { readonly id?: string | undefined; readonly question: string; readonly title: string; readonly paragraph: number; readonly answers: readonly string[] }
 /** A BEIR SciFact claim with the ids of its relevant documents. */
 export interface ClaimQuery { readonly question: string; readonly relevant: readonly string[] }
 
@@ -17,7 +17,7 @@ export type QuestionSet =
 const qaFile = z.object({
   questions: z.array(z.object({ q: z.string(), gold: z.array(z.string()), kind: z.string() })),
 });
-const squadRow = z.object({ question: z.string(), title: z.string(), paragraph: z.number().int().min(0), answers: z.array(z.string()) });
+const squadRow = z.object({ id: z.string().optional(), question: z.string(), title: z.string(), paragraph: z.number().int().min(0), answers: z.array(z.string()) });
 const claimRow = z.object({ question: z.string(), relevant: z.array(z.string()).min(1) });
 
 function parseJsonLines(path: string, text: string): unknown[] {

@@ -53,8 +53,25 @@ export const RANKING = {
   candidatePostings: 3_000,
   /** How many BM25 candidates the re-ranker looks at. */
   candidates: 40,
-  /** Re-ranker weights over features in [0, 1]; BM25 itself is normalised to the top score. */
-  rerank: { bm25: 1, coverage: 0.6, phrase: 0.3, proximity: 0.3 },
+  /**
+   * The re-ranker: a linear score over BM25 (normalised to the top candidate) and the passage
+   * features (see `PassageFeatures`). Fitted listwise (softmax over each question's candidates,
+   * `npm run fit-ranking`) on SQuAD training questions (not dev-1000); see DESIGN.md.
+   */
+  rerank: {
+    bm25: 2.574,
+    coverage: 4.106,
+    proximity: 2.531,
+    phrase: 1.506,
+    heading: 2.007,
+    length: -1.157,
+    localCoverage: -1.783,
+    sentenceCoverage: 3.514,
+    words: 2.798,
+    pairs: 1.750,
+    sentencePairs: 1.608,
+    run: 0.244,
+  },
 } as const;
 
 /** The MiniSearch search options derived from {@link RANKING}. */

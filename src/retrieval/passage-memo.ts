@@ -1,6 +1,7 @@
 import { splitSentences } from '../knowledge/sentences.js';
 import type { Passage } from '../knowledge/types.js';
 import { analysePassage, type AnalysedPassage } from './passage-analysis.js';
+import { passageSurface, WordNumbers, type PassageSurface } from './passage-surface.js';
 
 /** How many passages' analyses and sentences are remembered (the most recently used). */
 export const PASSAGE_MEMO_SIZE = 4000;
@@ -32,6 +33,9 @@ class RecentlyUsed<K, V> {
 export class PassageMemo {
   private readonly analyses = new RecentlyUsed<Passage, AnalysedPassage>(PASSAGE_MEMO_SIZE);
   private readonly sentenceRanges = new RecentlyUsed<Passage, { start: number; end: number }[]>(PASSAGE_MEMO_SIZE);
+  private readonly surfaces = new RecentlyUsed<Passage, PassageSurface>(PASSAGE_MEMO_SIZE);
+  /** Numbers for the words of the passages read so far (see {@link surface}). */
+  readonly wordNumbers = new WordNumbers();
   private readonly acronymPhrases = new RecentlyUsed<string, readonly (readonly string[])[]>(PASSAGE_MEMO_SIZE);
 
   /** The passage's fields as index terms. */
@@ -42,6 +46,11 @@ export class PassageMemo {
   /** The passage's sentences (offsets in its text). */
   sentences(passage: Passage): readonly { start: number; end: number }[] {
     return this.sentenceRanges.get(passage, (p) => splitSentences(p.text));
+  }
+
+  /** The passage's surface words, whole and per sentence. */
+  surface(passage: Passage): PassageSurface {
+    return this.surfaces.get(passage, (p) => passageSurface(p.text, this.sentences(p), this.wordNumbers));
   }
 
   /** An acronym's expansions, computed once by `find`. */

@@ -3,7 +3,8 @@ import { lowerCaseExpansions } from './aliases.js';
 import { RANKING, searchOptionsFor } from './options.js';
 import { planQuery, type QueryPlan } from './query.js';
 import { bm25Score } from './bm25.js';
-import { conceptWeights, passageFeatures, type PassageFeatures } from './rerank.js';
+import { candidateWeights, conceptWeights, passageFeatures, rankFeatures, type PassageFeatures } from './rerank.js';
+import { questionSurface } from './surface.js';
 import type { SearchIndex } from './search-index.js';
 
 /** A passage found for a question, with the evidence behind its rank. */
@@ -68,6 +69,38 @@ function acronymExpansions(index: SearchIndex, letters: string): readonly (reado
   });
 }
 
+/** The re-ranker's inputs, by name: BM25 (relative to the top candidate) and the passage features. */
+export type RerankInputs = Record<keyof typeof RANKING.rerank, number>;
+
+/** The inputs of the re-ranker for a candidate, in the order of `RANKING.rerank`. */
+export function rerankInputs(bm25: number, f: PassageFeatures): RerankInputs {
+  return {
+    bm25,
+    coverage: f.coverage,
+    proximity: f.proximity,
+    phrase: f.phrase,
+    heading: f.heading,
+    length: f.length,
+    localCoverage: f.localCoverage,
+    sentenceCoverage: f.sentenceCoverage,
+    words: f.words,
+    pairs: f.pairs,
+    sentencePairs: f.sentencePairs,
+    run: f.run,
+  };
+}
+
+/**
+ * The re-ranker's score of a candidate: a linear model over {@link rerankInputs} with the
+ * weights of `RANKING.rerank`.
+ */
+export function rerankScore(bm25: number, f: PassageFeatures): number {
+  const inputs = rerankInputs(bm25, f);
+  let score = 0;
+  for (const name in RANKING.rerank) score += RANKING.rerank[name as keyof RerankInputs] * inputs[name as keyof RerankInputs];
+  return score;
+}
+
 /** One result per paragraph: overlapping chunks of a long paragraph are one citation. */
 const paragraphKey = (p: Passage): string => `${p.documentIndex}\u0000${p.section}\u0000${p.paragraph}`;
 
@@ -117,13 +150,15 @@ export function searchPassages(index: SearchIndex, question: string, options: Se
     return { analysed, bm25: bm25Score(index, knownWeights, analysed, id) };
   });
   const top = Math.max(...scored.map((s) => s.bm25), Number.MIN_VALUE);
-  const { rerank } = RANKING;
-  const ranked = scored.map(({ analysed, bm25: raw }): RankedPassage => {
-    const features = passageFeatures(plan, weights, analysed);
+  const matches = scored.map(({ analysed }) => passageFeatures(plan, weights, analysed));
+  const rarity = candidateWeights(weights, matches.map((m) => m.matched));
+  // The candidates' words are numbered first, so that the question's words are found among them.
+  const surfaces = scored.map(({ analysed }) => index.memo.surface(analysed.passage));
+  const surface = questionSurface(question, index.memo.wordNumbers);
+  const ranked = scored.map(({ analysed, bm25: raw }, i): RankedPassage => {
+    const features = rankFeatures(plan, weights, rarity, surface, analysed, surfaces[i]!, matches[i]!);
     const bm25 = raw / top;
-    const score =
-      rerank.bm25 * bm25 + rerank.coverage * features.coverage + rerank.phrase * features.phrase + rerank.proximity * features.proximity;
-    return { passage: analysed.passage, score, bm25, features };
+    return { passage: analysed.passage, score: rerankScore(bm25, features), bm25, features };
   });
   ranked.sort((a, b) => b.score - a.score);
 
