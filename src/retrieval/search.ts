@@ -2,6 +2,7 @@ import type { Passage } from '../knowledge/types.js';
 import { lowerCaseExpansions } from './aliases.js';
 import { RANKING, searchOptionsFor } from './options.js';
 import { planQuery, type QueryPlan } from './query.js';
+import { toTerm } from './terms.js';
 import { bm25Score } from './bm25.js';
 import { conceptWeights, passageFeatures, type PassageFeatures } from './rerank.js';
 import type { SearchIndex } from './search-index.js';
@@ -56,7 +57,9 @@ const ACRONYM_DOCUMENTS = 3;
 function acronymExpansions(index: SearchIndex, letters: string): readonly (readonly string[])[] {
   return index.memo.acronym(letters, () => {
     const documents = new Set<number>();
-    for (const hit of index.miniSearch.search(letters.toUpperCase(), { fields: ['text'] })) {
+    // The acronym's index term: its capitals, or lower case when it has a digit ("HNF4A" → hnf4a).
+    const term = toTerm(letters.toUpperCase()) ?? letters.toUpperCase();
+    for (const hit of index.miniSearch.search(term, { fields: ['text'] })) {
       documents.add(index.knowledge.passages[hit.id as number]!.documentIndex);
       if (documents.size === ACRONYM_DOCUMENTS) break;
     }
