@@ -114,10 +114,11 @@ export function searchPassages(index: SearchIndex, question: string, options: Se
   const candidates = index.miniSearch.search(candidateTerms.join(' '), searchOptions).slice(0, RANKING.candidates);
 
   const knownWeights = new Map(known.map((term) => [term, plan.weights.get(term) ?? 1]));
+  const coordination = plan.concepts.length <= RANKING.coordinationMaxConcepts;
   const scored = candidates.map((candidate) => {
     const id = candidate.id as number;
     const analysed = index.memo.analysed(index.knowledge.passages[id]!);
-    return { analysed, bm25: bm25Score(index, knownWeights, analysed, id) };
+    return { analysed, bm25: bm25Score(index, knownWeights, analysed, id, { coordination }) };
   });
   const top = Math.max(...scored.map((s) => s.bm25), Number.MIN_VALUE);
   const { rerank } = RANKING;
