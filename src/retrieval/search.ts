@@ -2,6 +2,7 @@ import type { Passage } from '../knowledge/types.js';
 import { lowerCaseExpansions } from './aliases.js';
 import { RANKING, searchOptionsFor } from './options.js';
 import { planQuery, type QueryPlan } from './query.js';
+import { toTerm } from './terms.js';
 import { bm25Score } from './bm25.js';
 import { candidateWeights, conceptWeights, passageFeatures, rankFeatures, type PassageFeatures } from './rerank.js';
 import { questionSurface } from './surface.js';
@@ -57,7 +58,9 @@ const ACRONYM_DOCUMENTS = 3;
 function acronymExpansions(index: SearchIndex, letters: string): readonly (readonly string[])[] {
   return index.memo.acronym(letters, () => {
     const documents = new Set<number>();
-    for (const hit of index.miniSearch.search(letters.toUpperCase(), { fields: ['text'] })) {
+    // The acronym's index term: its capitals, or lower case when it has a digit ("HNF4A" → hnf4a).
+    const term = toTerm(letters.toUpperCase()) ?? letters.toUpperCase();
+    for (const hit of index.miniSearch.search(term, { fields: ['text'] })) {
       documents.add(index.knowledge.passages[hit.id as number]!.documentIndex);
       if (documents.size === ACRONYM_DOCUMENTS) break;
     }
@@ -144,10 +147,11 @@ export function searchPassages(index: SearchIndex, question: string, options: Se
   const candidates = index.miniSearch.search(candidateTerms.join(' '), searchOptions).slice(0, RANKING.candidates);
 
   const knownWeights = new Map(known.map((term) => [term, plan.weights.get(term) ?? 1]));
+  const coordination = plan.concepts.length <= RANKING.coordinationMaxConcepts;
   const scored = candidates.map((candidate) => {
     const id = candidate.id as number;
     const analysed = index.memo.analysed(index.knowledge.passages[id]!);
-    return { analysed, bm25: bm25Score(index, knownWeights, analysed, id) };
+    return { analysed, bm25: bm25Score(index, knownWeights, analysed, id, { coordination }) };
   });
   const top = Math.max(...scored.map((s) => s.bm25), Number.MIN_VALUE);
   const matches = scored.map(({ analysed }) => passageFeatures(plan, weights, analysed));

@@ -64,16 +64,24 @@ export function scanWords(text: string, visit: (start: number, end: number) => v
  * with a capital, with an optional plural "s". Longer all-caps words are shouting, not acronyms.
  */
 const ACRONYM_WORD = /^[A-Z][A-Z0-9]{1,4}s?$/;
+/**
+ * A word with a digit ("CDK5", "HNF4A", "G7") can never collide with a stemmed English word,
+ * so it needs no capitals to stay apart, and scientific text writes the same gene or protein in
+ * any case ("CDK5", "Cdk5", "cdk5"): such words are lower-cased like any other word.
+ */
+const HAS_DIGIT = /\d/;
 
 /**
  * The index term of an acronym: its capitals, unstemmed. Stemmed terms are always lower case,
  * so an acronym never collides with a stemmed word ("US" with "using" → `us`, "AIDS" with
- * "aids"), and it is never a stop word ("US" is not "us", "IT" is not "it").
+ * "aids"), and it is never a stop word ("US" is not "us", "IT" is not "it"). Words with a digit
+ * are not acronyms here (see {@link HAS_DIGIT}).
  *
  * @example acronymTerm('NGOs') // 'NGO'
+ * @example acronymTerm('CDK5') // null (indexed as `cdk5`, like "Cdk5")
  */
 export function acronymTerm(word: string): string | null {
-  return ACRONYM_WORD.test(word) ? word.replace(/s$/, '') : null;
+  return ACRONYM_WORD.test(word) && !HAS_DIGIT.test(word) ? word.replace(/s$/, '') : null;
 }
 
 /** Whether an index term is an acronym's (see {@link acronymTerm}). */

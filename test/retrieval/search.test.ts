@@ -152,13 +152,15 @@ describe('re-ranking', () => {
   });
 
   it('prefers the passage covering more of the question over one repeating a single word', async () => {
-    // given: BM25 alone prefers "Iran, Iran, Iran and Iran again"
+    // given: "Iran, Iran, Iran and Iran again" repeats one word (BM25F saturates it: it no longer
+    // outscores the passage with all three words even before re-ranking, as MiniSearch's BM25 did)
     const index = await indexKnowledge(files);
     // when
     const { passages } = searchPassages(index, 'Iran college protests');
     // then
     expect(passages.map((r) => r.passage.section)).toEqual(['Campus', 'Protests']);
-    expect(passages[1]?.bm25).toBe(1);
+    expect(passages[0]?.bm25).toBe(1);
+    expect(passages[1]?.bm25).toBeLessThan(0.7);
     expect(passages[0]?.features.coverage).toBe(1);
     expect(passages[0]?.features.matched).toEqual([true, true, true]);
     expect(passages[1]?.features.matched).toEqual([true, false, true]);
