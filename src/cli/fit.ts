@@ -1,7 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { fitListwise, type CandidateGroup } from '../evaluation/fit.js';
+import { evidenceFeatures, outrightAbstention, type EvidenceFeatures } from '../answer/abstain.js';
+import { fitListwise, fitLogistic, type CandidateGroup } from '../evaluation/fit.js';
+import { articleFolds, withoutDocuments } from '../evaluation/leave-out.js';
+import { loadKnowledge } from '../knowledge/load.js';
+import { buildSearchIndex } from '../retrieval/search-index.js';
 import { squadParagraphs } from '../evaluation/metrics.js';
 import { readQuestionSet } from '../evaluation/question-sets.js';
 import { openIndex } from '../retrieval/open-index.js';
@@ -10,10 +14,17 @@ import { rerankInputs, searchPassages, type RankedPassage, type RerankInputs } f
 import { runCli, UsageError } from './run.js';
 
 const USAGE = `usage: npm run fit -- ranking QUESTIONS... [--exclude SQUAD.jsonl] [--limit N]
+       npm run fit -- abstention SQUAD.jsonl [--exclude SQUAD.jsonl] [--limit N] [--folds K] [--seed N]
   Fits the re-ranker's weights (RANKING.rerank in src/retrieval/options.ts) listwise over each
   question's candidates, on SQuAD questions and/or BEIR claims (each file searched in the
   "knowledge" folder beside it), and prints them. --exclude leaves out the questions of another
-  file (the development sample that measures the result); --limit caps each file.`;
+  file (the development sample that measures the result); --limit caps each file.
+  abstention fits the evidence score (EVIDENCE_WEIGHTS in src/answer/abstain.ts) on SQuAD
+  leave-articles-out folds: questions about removed articles are the ones to refuse. It prints
+  the weights and the MIN_EVIDENCE that refuses ${'${'}FALSE_ABSTENTION_BUDGET * 100}% of answerable questions.`;
+
+/** The share of answerable training questions the abstention threshold may refuse. */
+const FALSE_ABSTENTION_BUDGET = 0.02;
 
 const squadSpace = (s: string): string => s.replace(/[\u200b\u200e\ufeff]/g, '').replace(/\s+/g, ' ').trim();
 
@@ -21,15 +32,19 @@ await runCli(async (argv) => {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { exclude: { type: 'string' }, limit: { type: 'string' } },
+    options: { exclude: { type: 'string' }, limit: { type: 'string' }, folds: { type: 'string', default: '4' }, seed: { type: 'string', default: '7' } },
   });
   const [what, ...files] = positionals;
-  if (what !== 'ranking' || files.length === 0) throw new UsageError(USAGE);
+  if ((what !== 'ranking' && what !== 'abstention') || files.length === 0) throw new UsageError(USAGE);
   const excluded = new Set<string>();
   if (values.exclude !== undefined) {
     for (const line of (await readFile(values.exclude, 'utf8')).split('\n')) if (line.trim() !== '') excluded.add((JSON.parse(line) as { id: string }).id);
   }
   const limit = values.limit === undefined ? Infinity : Number(values.limit);
+  if (what === 'abstention') {
+    await fitAbstention(files[0]!, excluded, limit, Number(values.folds), Number(values.seed));
+    return;
+  }
   const names = Object.keys(RANKING.rerank) as (keyof RerankInputs)[];
   const groups: CandidateGroup[] = [];
   for (const file of files) {
@@ -63,3 +78,46 @@ await runCli(async (argv) => {
   console.log(`fitted on ${groups.length} questions; RANKING.rerank =`);
   console.log(`{ ${names.map((n, i) => `${n}: ${model.weights[i]!.toFixed(3)}`).join(', ')} }`);
 });
+
+async function fitAbstention(file: string, excluded: ReadonlySet<string>, limit: number, folds: number, seed: number): Promise<void> {
+  const set = await readQuestionSet(file);
+  if (set.format !== 'squad') throw new UsageError(`abstention needs a SQuAD question file\n${USAGE}`);
+  const questions = set.questions.filter((q) => q.id === undefined || !excluded.has(q.id)).slice(0, limit);
+  const knowledge = await loadKnowledge(join(dirname(file), 'knowledge'));
+  const titles = [...new Set(knowledge.documents.map((d) => d.title))];
+  const rows: number[][] = [];
+  const labels: boolean[] = [];
+  let answerable = 0;
+  let refusedOutright = 0;
+  let names: (keyof EvidenceFeatures)[] = [];
+  for (const heldOut of articleFolds(titles, folds, seed)) {
+    const held = new Set(heldOut);
+    const index = buildSearchIndex(withoutDocuments(knowledge, held));
+    for (const q of questions) {
+      const kept = !held.has(q.title);
+      if (kept) answerable++;
+      const result = searchPassages(index, q.question, { limit: 3 });
+      if (outrightAbstention(index, result) !== undefined) {
+        if (kept) refusedOutright++;
+        continue;
+      }
+      const features = evidenceFeatures(index, result);
+      if (names.length === 0) names = Object.keys(features) as (keyof EvidenceFeatures)[];
+      rows.push(names.map((n) => features[n]));
+      labels.push(kept);
+    }
+    console.log(`fold holding out ${heldOut.length} articles: ${rows.length} rows so far`);
+  }
+  const model = fitLogistic(rows, labels);
+  const evidence = rows.map((row) => 1 / (1 + Math.exp(-(model.bias + row.reduce((sum, x, i) => sum + x * model.weights[i]!, 0)))));
+  // The threshold: refuse at most the budget of answerable questions, outright refusals included.
+  const keptEvidence = evidence.filter((_, r) => labels[r]).sort((a, b) => a - b);
+  const allowed = Math.max(0, Math.floor(FALSE_ABSTENTION_BUDGET * answerable) - refusedOutright);
+  const threshold = keptEvidence[Math.min(allowed, keptEvidence.length - 1)] ?? 0;
+  const heldRows = evidence.filter((_, r) => !labels[r]);
+  const heldTotal = questions.length * folds - answerable;
+  const heldRefused = heldTotal - heldRows.filter((e) => e >= threshold).length;
+  console.log(`fitted on ${rows.length} questions; EVIDENCE_WEIGHTS =`);
+  console.log(`{ bias: ${model.bias.toFixed(2)}, ${names.map((n, i) => `${n}: ${model.weights[i]!.toFixed(2)}`).join(', ')} }`);
+  console.log(`MIN_EVIDENCE ${threshold.toFixed(3)}: refuses ${(heldRefused / heldTotal).toFixed(3)} of held-out questions on these folds`);
+}

@@ -24,7 +24,7 @@ describe('abstention over the seed article', () => {
     ['What is the capital of Australia?', 'The knowledge never mentions “Australia”.'],
     ["What's 2+2?", 'Nothing in the knowledge matches the question.'],
     ['How do I bake bread?', 'Nothing in the knowledge matches the question.'],
-    ['what is the best pizza topping', 'The closest passages cover too little of the question.'],
+    ['what is the best pizza topping', 'The knowledge never uses the word “pizza”, and the closest passages cover too little of the question.'],
     ['', 'The question has no words to search for.'],
     ['!!!', 'The question has no words to search for.'],
     ['What is it?', 'The question has no words to search for.'],
@@ -76,7 +76,8 @@ describe('abstention over the seed article', () => {
     ['What did Matthew Olsen warn about on September 12, 2024?'],
     ['What did the FMIC do?'],
     ['What did the Kremlin do?'],
-    ['Which countries interfered?'],
+    // Not "Which countries interfered?": the article says "nations", never "countries", and a noun the
+    // knowledge never uses now needs 30 % strict coverage (MIN_COVERAGE_WITH_UNKNOWN_WORD); a known miss.
   ])('answers an in-scope question: %s', (question) => {
     const answer = answerQuestion(index, question);
     expect(answer.answered).toBe(true);
@@ -123,7 +124,10 @@ describe('confidence', () => {
 });
 
 describe('evidenceScore', () => {
-  const strong: EvidenceFeatures = { coverage: 1, proximity: 1, phrase: 0.5, missed: 0, margin: 0.5, spread: 0 };
+  const strong: EvidenceFeatures = {
+    coverage: 1, proximity: 1, phrase: 0.5, missed: 0, margin: 0.5, spread: 0,
+    words: 1, pairs: 0.5, sentencePairs: 0.5, run: 0.5, unknown: 0, namesMissed: 0, strictCoverage: 1,
+  };
 
   it('grows with coverage, proximity and the lead of the first passage', () => {
     expect(evidenceScore(strong)).toBeGreaterThan(evidenceScore({ ...strong, coverage: 0.5 }));
@@ -131,13 +135,17 @@ describe('evidenceScore', () => {
     expect(evidenceScore(strong)).toBeGreaterThan(evidenceScore({ ...strong, margin: 0 }));
   });
 
-  it('falls when a rare word is missing or the first passages disagree (three documents)', () => {
-    expect(evidenceScore({ ...strong, missed: 1 })).toBeLessThan(evidenceScore(strong));
+  it('falls when the question has foreign words or names the passage lacks, or the first passages disagree (three documents)', () => {
+    expect(evidenceScore({ ...strong, unknown: 0.5, strictCoverage: 0.5 })).toBeLessThan(evidenceScore(strong));
+    expect(evidenceScore({ ...strong, namesMissed: 1 })).toBeLessThan(evidenceScore(strong));
     expect(evidenceScore({ ...strong, spread: 1 })).toBeLessThan(evidenceScore(strong));
   });
 
   it('stays within [0, 1]', () => {
-    const none: EvidenceFeatures = { coverage: 0, proximity: 0, phrase: 0, missed: 1, margin: 0, spread: 1 };
+    const none: EvidenceFeatures = {
+      coverage: 0, proximity: 0, phrase: 0, missed: 1, margin: 0, spread: 1,
+      words: 0, pairs: 0, sentencePairs: 0, run: 0, unknown: 1, namesMissed: 1, strictCoverage: 0,
+    };
     expect(evidenceScore(none)).toBeGreaterThanOrEqual(0);
     expect(evidenceScore({ ...strong, phrase: 1, margin: 1 })).toBeLessThanOrEqual(1);
   });
