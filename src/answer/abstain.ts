@@ -68,20 +68,20 @@ export interface EvidenceFeatures {
  * dev questions or the member questions, which measure it. Re-fit after changing the re-ranker.
  */
 export const EVIDENCE_WEIGHTS = {
-  bias: -2.50,
-  coverage: 2.32,
-  proximity: 2.36,
-  phrase: 0.99,
-  missed: 0.17,
-  margin: 0.94,
-  spread: -3.34,
-  words: 0.55,
-  pairs: -0.03,
-  sentencePairs: -0.36,
-  run: 3.10,
-  unknown: -3.90,
-  namesMissed: -1.33,
-  strictCoverage: 2.31,
+  bias: -2.44,
+  coverage: 2.27,
+  proximity: 2.37,
+  phrase: 1.01,
+  missed: 0.14,
+  margin: 0.90,
+  spread: -3.33,
+  words: 0.58,
+  pairs: -0.10,
+  sentencePairs: -0.34,
+  run: 3.09,
+  unknown: -3.32,
+  namesMissed: -1.36,
+  strictCoverage: 2.29,
 } as const;
 
 /**
@@ -89,7 +89,7 @@ export const EVIDENCE_WEIGHTS = {
  * refuses 2 % of answerable questions (the false-abstention budget, outright refusals included)
  * and 77 % of questions about removed articles.
  */
-export const MIN_EVIDENCE = 0.267;
+export const MIN_EVIDENCE = 0.284;
 /**
  * Confidence is `high` from this evidence on when the question's words also stand together
  * (proximity at least {@link HIGH_PROXIMITY}): on the training folds, high answers show the gold
@@ -108,10 +108,11 @@ const STRICT_COVERAGE_FOR_REASON = 0.5;
  * A question with a noun the knowledge never uses ("capital", "bot") may be a paraphrase or may
  * be about something else; its best passage must then have at least this strict coverage (see
  * `EvidenceFeatures.strictCoverage`, where a name counts only when the passage writes it as a
- * name). On the training folds it costs 0.3 % of held-out refusals against no such rule; it
- * keeps "How do I make a Discord bot?" and "What is the best pizza topping?" from being answered.
+ * name). On the training folds it costs nothing against no such rule; it keeps "How do I make a
+ * Discord bot?" from being answered by "sowing internal discord". At 0.3 it would also refuse
+ * "Which countries interfered?" (the article says "nations"), and cost on every measured set.
  */
-export const MIN_COVERAGE_WITH_UNKNOWN_WORD = 0.3;
+export const MIN_COVERAGE_WITH_UNKNOWN_WORD = 0.25;
 
 /** A word in more than this share of the passages says nothing about which passage answers. */
 const UBIQUITOUS_SHARE = 0.5;
