@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { KnowledgeBase } from '../knowledge/types.js';
 import { COMMON_TERMS } from './common-words.js';
+import { knowledgeContentHash } from './content-hash.js';
 import { MINISEARCH_OPTIONS, RANKING } from './options.js';
 import { STOP_WORDS } from './stop-words.js';
 import type { AnalysedKnowledge } from './search-index.js';
@@ -37,6 +38,8 @@ interface PayloadMeta {
   readonly knowledge: StoredKnowledge;
 }
 
+export { knowledgeContentHash };
+
 const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
 
 /**
@@ -51,21 +54,6 @@ const codeVersion = ((): string => {
   }
   return hash.digest('hex');
 })();
-
-/**
- * A hash of everything loaded from a knowledge folder that the index depends on: each
- * document's path, metadata and text, and the written aliases. Content, not modification
- * times: a file rewritten with the same size and time still changes it.
- */
-export function knowledgeContentHash(knowledge: KnowledgeBase): string {
-  const hash = createHash('sha256');
-  for (const document of knowledge.documents) {
-    hash.update(JSON.stringify([document.path, document.title, document.url ?? null, document.license ?? null, document.text.length]));
-    hash.update(document.text);
-  }
-  hash.update(JSON.stringify([...knowledge.aliases]));
-  return hash.digest('hex');
-}
 
 /**
  * The key a persisted index must carry to be reused (with the knowledge's content hash): it

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { decodeUtf8 } from '../knowledge/decode.js';
+import { ContentHasher } from './content-hash.js';
 import type { KnowledgeBase, Passage, SourceDocument } from '../knowledge/types.js';
 
 /** A document as persisted beside the index: everything but its text, which stays in its file. */
@@ -48,13 +49,15 @@ export function storeKnowledge(knowledge: KnowledgeBase): StoredKnowledge {
 
 /**
  * Puts a stored knowledge base back together with the texts read from its files, without
- * parsing or chunking anything. Undefined when a file is gone or no longer decodes: the caller
+ * parsing or chunking anything, and hashes their content as it reads them (hashing the bytes
+ * read, see `ContentHasher`). Undefined when a file is gone or no longer decodes: the caller
  * then loads the folder the normal way. (Whether the texts are the ones indexed is checked by
  * the caller, with the content hash.)
  */
-export function restoreKnowledge(knowledgeDir: string, stored: StoredKnowledge): KnowledgeBase | undefined {
+export function restoreKnowledge(knowledgeDir: string, stored: StoredKnowledge): { knowledge: KnowledgeBase; contentHash: string } | undefined {
   const root = resolve(knowledgeDir);
   const documents: SourceDocument[] = [];
+  const hasher = new ContentHasher();
   for (const document of stored.documents) {
     const absolutePath = join(root, document.path);
     let bytes: Buffer;
@@ -65,7 +68,9 @@ export function restoreKnowledge(knowledgeDir: string, stored: StoredKnowledge):
     }
     const decoded = decodeUtf8(bytes);
     if (!('text' in decoded)) return undefined;
-    documents.push({ ...document, absolutePath, text: decoded.text });
+    const restored: SourceDocument = { ...document, absolutePath, text: decoded.text };
+    hasher.document(restored, hasByteOrderMark(bytes) ? bytes.subarray(UTF8_BOM.length) : bytes);
+    documents.push(restored);
   }
   const { ids, document, section, paragraph, start, end } = stored.passages;
   const passages = ids.map((id, i): Passage => {
@@ -81,5 +86,10 @@ export function restoreKnowledge(knowledgeDir: string, stored: StoredKnowledge):
       text: source.text.slice(start[i], end[i]),
     };
   });
-  return { root, documents, passages, aliases: new Map(stored.aliases) };
+  const aliases = new Map(stored.aliases);
+  return { knowledge: { root, documents, passages, aliases }, contentHash: hasher.digest(aliases) };
 }
+
+/** UTF-8's byte-order mark, which decoding drops from the text. */
+const UTF8_BOM = [0xef, 0xbb, 0xbf] as const;
+const hasByteOrderMark = (bytes: Uint8Array): boolean => UTF8_BOM.every((byte, i) => bytes[i] === byte);
