@@ -8,20 +8,22 @@ import type { KnowledgeBase, SourceDocument } from '../knowledge/types.js';
  *
  * @example
  * const hasher = new ContentHasher();
- * for (const document of knowledge.documents) hasher.document(document);
+ * for (const document of knowledge.documents) hasher.document(document, document.text);
  * hasher.digest(knowledge.aliases)
  */
 export class ContentHasher {
   private readonly hash: Hash = createHash('sha256');
 
   /**
-   * Adds a document. `utf8`, when given, must be the text's UTF-8 bytes (the file without its
-   * byte-order mark): the very bytes hashing the string would encode, so the hash is the same,
-   * without encoding tens of megabytes of text again at every load.
+   * Adds a document with its text, as a string or as the UTF-8 bytes it encodes to (the file
+   * without its byte-order mark): both hash the same. A restored document gives its bytes, so
+   * no text is decoded or encoded at load.
    */
-  document(document: Pick<SourceDocument, 'path' | 'title' | 'url' | 'license' | 'text'>, utf8?: Uint8Array): void {
-    this.hash.update(JSON.stringify([document.path, document.title, document.url ?? null, document.license ?? null, document.text.length]));
-    this.hash.update(utf8 ?? document.text);
+  document(document: Pick<SourceDocument, 'path' | 'title' | 'url' | 'license'>, text: string | Uint8Array): void {
+    const utf8 = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
+    // The byte length keeps documents apart (no two contents hash the same by moving a boundary).
+    this.hash.update(JSON.stringify([document.path, document.title, document.url ?? null, document.license ?? null, utf8.byteLength]));
+    this.hash.update(utf8);
   }
 
   /** The hash (hex), once every document is in. */
@@ -39,6 +41,6 @@ export class ContentHasher {
  */
 export function knowledgeContentHash(knowledge: KnowledgeBase): string {
   const hasher = new ContentHasher();
-  for (const document of knowledge.documents) hasher.document(document);
+  for (const document of knowledge.documents) hasher.document(document, document.text);
   return hasher.digest(knowledge.aliases);
 }

@@ -11,7 +11,7 @@ import type { AnalysedKnowledge } from './search-index.js';
 import { storeKnowledge, type StoredKnowledge } from './stored-knowledge.js';
 
 /** Bump when the persisted layout or the analysis (terms, stop words, aliases) changes. */
-export const INDEX_FORMAT_VERSION = 4;
+export const INDEX_FORMAT_VERSION = 5;
 
 /** Where persisted indexes live, relative to the working directory (git-ignored). */
 export const INDEX_CACHE_DIR = '.footnote-cache';

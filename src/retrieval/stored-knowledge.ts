@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { decodeUtf8 } from '../knowledge/decode.js';
+import { decodeAcceptedUtf8, isAcceptedUtf8, withoutByteOrderMark } from '../knowledge/decode.js';
 import { ContentHasher } from './content-hash.js';
 import type { KnowledgeBase, Passage, SourceDocument } from '../knowledge/types.js';
 
@@ -48,16 +48,19 @@ export function storeKnowledge(knowledge: KnowledgeBase): StoredKnowledge {
 }
 
 /**
- * Puts a stored knowledge base back together with the texts read from its files, without
- * parsing or chunking anything, and hashes their content as it reads them (hashing the bytes
- * read, see `ContentHasher`). Undefined when a file is gone or no longer decodes: the caller
- * then loads the folder the normal way. (Whether the texts are the ones indexed is checked by
- * the caller, with the content hash.)
+ * Puts a stored knowledge base back together with the texts of its files, without parsing or
+ * chunking anything, and hashes their content (the bytes read, see `ContentHasher`). Undefined
+ * when a file is gone or would no longer decode: the caller then loads the folder the normal
+ * way. (Whether the texts are the ones indexed is checked by the caller, with the content hash.)
+ *
+ * Texts are decoded when first read, not here: decoding 100,000 passages' documents and
+ * carrying the strings through the young generation took seconds of every load, while a
+ * question reads a few dozen passages. The bytes are kept, so a text is always the one hashed.
  */
 export function restoreKnowledge(knowledgeDir: string, stored: StoredKnowledge): { knowledge: KnowledgeBase; contentHash: string } | undefined {
   const root = resolve(knowledgeDir);
-  const documents: SourceDocument[] = [];
   const hasher = new ContentHasher();
+  const documents: SourceDocument[] = [];
   for (const document of stored.documents) {
     const absolutePath = join(root, document.path);
     let bytes: Buffer;
@@ -66,30 +69,38 @@ export function restoreKnowledge(knowledgeDir: string, stored: StoredKnowledge):
     } catch {
       return undefined;
     }
-    const decoded = decodeUtf8(bytes);
-    if (!('text' in decoded)) return undefined;
-    const restored: SourceDocument = { ...document, absolutePath, text: decoded.text };
-    hasher.document(restored, hasByteOrderMark(bytes) ? bytes.subarray(UTF8_BOM.length) : bytes);
+    if (!isAcceptedUtf8(bytes)) return undefined;
+    const restored = withLazyText({ ...document, absolutePath }, () => decodeAcceptedUtf8(bytes));
+    hasher.document(restored, withoutByteOrderMark(bytes));
     documents.push(restored);
   }
   const { ids, document, section, paragraph, start, end } = stored.passages;
-  const passages = ids.map((id, i): Passage => {
-    const source = documents[document[i]!]!;
-    return {
-      id,
-      documentIndex: document[i]!,
-      title: source.title,
-      section: stored.sections[section[i]!]!,
-      paragraph: paragraph[i]!,
-      start: start[i]!,
-      end: end[i]!,
-      text: source.text.slice(start[i], end[i]),
-    };
-  });
+  // One getter shared by every passage (a getter per passage would give each its own hidden class).
+  const passageText: PropertyDescriptor = {
+    enumerable: true,
+    configurable: true,
+    get(this: Passage): string {
+      return documents[this.documentIndex]!.text.slice(this.start, this.end);
+    },
+  };
+  const passages = ids.map(
+    (id, i): Passage =>
+      Object.defineProperty(
+        { id, documentIndex: document[i]!, title: documents[document[i]!]!.title, section: stored.sections[section[i]!]!, paragraph: paragraph[i]!, start: start[i]!, end: end[i]! },
+        'text',
+        passageText,
+      ) as Passage,
+  );
   const aliases = new Map(stored.aliases);
   return { knowledge: { root, documents, passages, aliases }, contentHash: hasher.digest(aliases) };
 }
 
-/** UTF-8's byte-order mark, which decoding drops from the text. */
-const UTF8_BOM = [0xef, 0xbb, 0xbf] as const;
-const hasByteOrderMark = (bytes: Uint8Array): boolean => UTF8_BOM.every((byte, i) => bytes[i] === byte);
+/**
+ * Gives `target` an own, enumerable `text` that is made on first read and then kept: it
+ * behaves like a plain property (spread, `JSON.stringify` and equality see it). A passage's
+ * text is a slice of its document's, made when read.
+ */
+function withLazyText<T extends object>(target: T, make: () => string): T & { readonly text: string } {
+  let text: string | undefined;
+  return Object.defineProperty(target, 'text', { enumerable: true, configurable: true, get: () => (text ??= make()) }) as T & { readonly text: string };
+}
