@@ -29,23 +29,23 @@ export class PassageMiniSearch extends MiniSearch<IndexedFields> {
    * Refuses changes: the internals are read-only views over the postings, and a changed
    * knowledge base is re-analysed and poured again instead.
    */
-  override add(): never {
+  override add(_document: IndexedFields): never {
     throw new Error(READ_ONLY);
   }
 
-  override remove(): never {
+  override remove(_document: IndexedFields): never {
     throw new Error(READ_ONLY);
   }
 
-  override discard(): never {
+  override discard(_id: unknown): never {
     throw new Error(READ_ONLY);
   }
 
-  override replace(): never {
+  override replace(_document: IndexedFields): never {
     throw new Error(READ_ONLY);
   }
 
-  override removeAll(): never {
+  override removeAll(_documents?: readonly IndexedFields[]): never {
     throw new Error(READ_ONLY);
   }
 
