@@ -4,8 +4,6 @@
 import { isUtf8 } from 'node:buffer';
 import type { LineProblem } from './errors.js';
 
-const DECODER = new TextDecoder('utf-8', { fatal: true });
-
 /**
  * Decodes UTF-8 (a leading byte-order mark is dropped), or says where the first invalid byte is.
  *
@@ -19,13 +17,11 @@ export function decodeUtf8(bytes: Uint8Array): { text: string } | { problem: Lin
     // Text never holds NUL; it means a binary file or another encoding, and would reach Discord.
     return { problem: { line: countLines(bytes, nul), message: `NUL byte at offset ${nul}: not a text file (or not UTF-8)` } };
   }
-  try {
-    return { text: DECODER.decode(bytes) };
-  } catch {
-    const offset = firstInvalidUtf8Byte(bytes);
-    const hex = (bytes[offset] ?? 0).toString(16).padStart(2, '0');
-    return { problem: { line: countLines(bytes, offset), message: `invalid UTF-8: byte 0x${hex} at offset ${offset}` } };
-  }
+  // isUtf8 checks without making a string; Buffer's decoder is then about twice as fast as TextDecoder's.
+  if (isUtf8(bytes)) return { text: decodeAcceptedUtf8(bytes) };
+  const offset = firstInvalidUtf8Byte(bytes);
+  const hex = (bytes[offset] ?? 0).toString(16).padStart(2, '0');
+  return { problem: { line: countLines(bytes, offset), message: `invalid UTF-8: byte 0x${hex} at offset ${offset}` } };
 }
 
 /** The UTF-16 byte-order mark a file starts with, as hex, if any. */

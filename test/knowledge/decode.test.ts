@@ -14,9 +14,26 @@ describe('isAcceptedUtf8 and decodeAcceptedUtf8 (the fast path of a loaded index
     ['a UTF-16 byte-order mark', new Uint8Array([0xff, 0xfe, 0x68, 0x00])],
   ];
 
-  it.each(samples)('agree with decodeUtf8 on %s', (_name, bytes) => {
+  // The reference: the standard strict decoder (which also drops a UTF-8 byte-order mark).
+  const strict = (bytes: Uint8Array): string | undefined => {
+    try {
+      return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      return undefined;
+    }
+  };
+
+  it.each(samples)('agree with decodeUtf8 and the strict standard decoder on %s', (_name, bytes) => {
     const decoded = decodeUtf8(bytes);
     expect(isAcceptedUtf8(bytes)).toBe('text' in decoded);
-    if ('text' in decoded) expect(decodeAcceptedUtf8(bytes)).toBe(decoded.text);
+    if ('text' in decoded) {
+      expect(decoded.text).toBe(strict(bytes));
+      expect(decodeAcceptedUtf8(bytes)).toBe(decoded.text);
+    }
+  });
+
+  it('refuses what the strict decoder refuses, with the offset of the bad byte', () => {
+    expect(strict(new Uint8Array([0x68, 0x0a, 0xff]))).toBeUndefined();
+    expect(decodeUtf8(new Uint8Array([0x68, 0x0a, 0xff]))).toEqual({ problem: { line: 2, message: 'invalid UTF-8: byte 0xff at offset 2' } });
   });
 });
