@@ -52,7 +52,8 @@ export class PassageMiniSearch extends MiniSearch<IndexedFields> {
   private pour(postings: Postings): void {
     const { passageCount, fields, vocabulary } = postings;
     // MiniSearch only reads these (search, has, documentCount): views stand in for its Maps,
-    // so no heap entry is made per passage or posting. `internals.test.ts` pins what it reads.
+    // so no heap entry is made per passage or posting. `internals.test.ts` pins the shape
+    // MiniSearch gives them, `engine.test.ts` that searching the views equals `addAll`'s index.
     this._documentCount = passageCount;
     this._nextId = passageCount;
     this._documentIds = new IdentityIds(passageCount) as unknown as Map<number, number>;
