@@ -1,9 +1,8 @@
 /**
  * Strict UTF-8 decoding: a knowledge file with invalid bytes is reported, not silently patched with U+FFFD.
  */
+import { isUtf8 } from 'node:buffer';
 import type { LineProblem } from './errors.js';
-
-const DECODER = new TextDecoder('utf-8', { fatal: true });
 
 /**
  * Decodes UTF-8 (a leading byte-order mark is dropped), or says where the first invalid byte is.
@@ -18,13 +17,11 @@ export function decodeUtf8(bytes: Uint8Array): { text: string } | { problem: Lin
     // Text never holds NUL; it means a binary file or another encoding, and would reach Discord.
     return { problem: { line: countLines(bytes, nul), message: `NUL byte at offset ${nul}: not a text file (or not UTF-8)` } };
   }
-  try {
-    return { text: DECODER.decode(bytes) };
-  } catch {
-    const offset = firstInvalidUtf8Byte(bytes);
-    const hex = (bytes[offset] ?? 0).toString(16).padStart(2, '0');
-    return { problem: { line: countLines(bytes, offset), message: `invalid UTF-8: byte 0x${hex} at offset ${offset}` } };
-  }
+  // isUtf8 checks without making a string; Buffer's decoder is then about twice as fast as TextDecoder's.
+  if (isUtf8(bytes)) return { text: decodeAcceptedUtf8(bytes) };
+  const offset = firstInvalidUtf8Byte(bytes);
+  const hex = (bytes[offset] ?? 0).toString(16).padStart(2, '0');
+  return { problem: { line: countLines(bytes, offset), message: `invalid UTF-8: byte 0x${hex} at offset ${offset}` } };
 }
 
 /** The UTF-16 byte-order mark a file starts with, as hex, if any. */
@@ -57,4 +54,36 @@ function countLines(bytes: Uint8Array, end: number): number {
   let line = 1;
   for (let index = 0; index < end; index += 1) if (bytes[index] === 0x0a) line += 1;
   return line;
+}
+
+/** UTF-8's byte-order mark, which decoding drops. */
+const UTF8_BOM = [0xef, 0xbb, 0xbf] as const;
+
+/**
+ * The bytes a file's text encodes to: the file without a leading UTF-8 byte-order mark.
+ *
+ * @example withoutByteOrderMark(new Uint8Array([0xef, 0xbb, 0xbf, 0x68])) // Uint8Array [0x68]
+ */
+export function withoutByteOrderMark(bytes: Uint8Array): Uint8Array {
+  return UTF8_BOM.every((byte, i) => bytes[i] === byte) ? bytes.subarray(UTF8_BOM.length) : bytes;
+}
+
+/**
+ * Whether {@link decodeUtf8} would accept these bytes, found without decoding them (no string
+ * is made, so checking a whole knowledge folder takes milliseconds).
+ *
+ * @example isAcceptedUtf8(Buffer.from('café')) // true
+ */
+export function isAcceptedUtf8(bytes: Uint8Array): boolean {
+  return utf16ByteOrderMark(bytes) === undefined && bytes.indexOf(0) < 0 && isUtf8(bytes);
+}
+
+/**
+ * The text of bytes that {@link isAcceptedUtf8} accepts: what {@link decodeUtf8} gives.
+ *
+ * @example decodeAcceptedUtf8(Buffer.from('\ufeffcafé')) // 'café'
+ */
+export function decodeAcceptedUtf8(bytes: Uint8Array): string {
+  const text = withoutByteOrderMark(bytes);
+  return Buffer.from(text.buffer, text.byteOffset, text.byteLength).toString('utf8');
 }

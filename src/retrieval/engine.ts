@@ -1,15 +1,17 @@
 import MiniSearch from 'minisearch';
 import { MINISEARCH_OPTIONS, type IndexedFields } from './options.js';
 import type { Postings } from './postings.js';
+import { FieldLengths, IdentityIds, PostingsView } from './postings-views.js';
 
 /**
  * MiniSearch, filled in bulk from compact postings.
  *
  * MiniSearch's `addAll` looks every token up in its radix tree (about 2.5 µs per posting:
  * 14 s for 100,000 passages) and `loadJSON` parses a nested object per term. Footnote
- * counts postings itself and hands MiniSearch each term's finished map, once: the same
- * index `addAll` would build (a test pins that), built several times faster. Searching is
- * plain MiniSearch.
+ * counts postings itself and hands MiniSearch, for each term and field, a read-only view of
+ * its postings in the typed arrays (`postings-views.ts`): the same index `addAll` would build
+ * (a test pins that), without a heap entry per posting, so it is ready in milliseconds.
+ * Searching is plain MiniSearch; adding or removing documents is refused.
  */
 export class PassageMiniSearch extends MiniSearch<IndexedFields> {
   /**
@@ -23,27 +25,52 @@ export class PassageMiniSearch extends MiniSearch<IndexedFields> {
     return engine;
   }
 
+  /**
+   * Refuses changes: the internals are read-only views over the postings, and a changed
+   * knowledge base is re-analysed and poured again instead.
+   */
+  override add(_document: IndexedFields): never {
+    throw new Error(READ_ONLY);
+  }
+
+  override remove(_document: IndexedFields): never {
+    throw new Error(READ_ONLY);
+  }
+
+  override discard(_id: unknown): never {
+    throw new Error(READ_ONLY);
+  }
+
+  override replace(_document: IndexedFields): never {
+    throw new Error(READ_ONLY);
+  }
+
+  override removeAll(_documents?: readonly IndexedFields[]): never {
+    throw new Error(READ_ONLY);
+  }
+
   private pour(postings: Postings): void {
     const { passageCount, fields, vocabulary } = postings;
+    // MiniSearch only reads these (search, has, documentCount): views stand in for its Maps,
+    // so no heap entry is made per passage or posting. `internals.test.ts` pins the shape
+    // MiniSearch gives them, `engine.test.ts` that searching the views equals `addAll`'s index.
     this._documentCount = passageCount;
     this._nextId = passageCount;
-    for (let id = 0; id < passageCount; id++) {
-      this._documentIds.set(id, id);
-      this._idToShortId.set(id, id);
-      this._fieldLength.set(id, fields.map((field) => field.lengths[id]!));
-    }
+    this._documentIds = new IdentityIds(passageCount) as unknown as Map<number, number>;
+    this._idToShortId = new IdentityIds(passageCount) as unknown as Map<number, number>;
+    this._fieldLength = new FieldLengths(fields.map((field) => field.lengths)) as unknown as Map<number, number[]>;
     this._avgFieldLength = fields.map((field) => field.averageLength);
-    vocabulary.forEach((term, t) => {
+    for (let t = 0; t < vocabulary.length; t++) {
       const data = new Map<number, Map<number, number>>();
-      fields.forEach((field, fieldId) => {
+      for (let fieldId = 0; fieldId < fields.length; fieldId++) {
+        const field = fields[fieldId]!;
         const from = field.offsets[t]!;
         const to = field.offsets[t + 1]!;
-        if (from === to) return;
-        const frequencies = new Map<number, number>();
-        for (let i = from; i < to; i++) frequencies.set(field.passages[i]!, field.frequencies[i]!);
-        data.set(fieldId, frequencies);
-      });
-      this._index.set(term, data);
-    });
+        if (from < to) data.set(fieldId, new PostingsView(field.passages, field.frequencies, from, to) as unknown as Map<number, number>);
+      }
+      this._index.set(vocabulary[t]!, data);
+    }
   }
 }
+
+const READ_ONLY = 'a PassageMiniSearch is read-only: analyse the changed knowledge and pour it again (PassageMiniSearch.fromPostings)';

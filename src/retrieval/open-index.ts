@@ -36,8 +36,8 @@ async function reusable(
   // Files untouched since the build: read their texts, skip parsing and chunking.
   if (filesStamp !== undefined && filesStamp === persisted.header.filesStamp) {
     const restored = restoreKnowledge(knowledgeDir, persisted.stored);
-    if (restored && knowledgeContentHash(restored) === persisted.header.contentHash) {
-      return { knowledge: restored, analysed: persisted.analysed, restamp: false };
+    if (restored && restored.contentHash === persisted.header.contentHash) {
+      return { knowledge: restored.knowledge, analysed: persisted.analysed, restamp: false };
     }
   }
   // Otherwise load the folder (validating it); the index still serves if the content is the same.

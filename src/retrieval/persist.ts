@@ -1,16 +1,17 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { KnowledgeBase } from '../knowledge/types.js';
 import { COMMON_TERMS } from './common-words.js';
+import { knowledgeContentHash } from './content-hash.js';
 import { MINISEARCH_OPTIONS, RANKING } from './options.js';
 import { STOP_WORDS } from './stop-words.js';
 import type { AnalysedKnowledge } from './search-index.js';
 import { storeKnowledge, type StoredKnowledge } from './stored-knowledge.js';
 
 /** Bump when the persisted layout or the analysis (terms, stop words, aliases) changes. */
-export const INDEX_FORMAT_VERSION = 4;
+export const INDEX_FORMAT_VERSION = 5;
 
 /** Where persisted indexes live, relative to the working directory (git-ignored). */
 export const INDEX_CACHE_DIR = '.footnote-cache';
@@ -37,6 +38,8 @@ interface PayloadMeta {
   readonly knowledge: StoredKnowledge;
 }
 
+export { knowledgeContentHash };
+
 const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
 
 /**
@@ -53,21 +56,6 @@ const codeVersion = ((): string => {
 })();
 
 /**
- * A hash of everything loaded from a knowledge folder that the index depends on: each
- * document's path, metadata and text, and the written aliases. Content, not modification
- * times: a file rewritten with the same size and time still changes it.
- */
-export function knowledgeContentHash(knowledge: KnowledgeBase): string {
-  const hash = createHash('sha256');
-  for (const document of knowledge.documents) {
-    hash.update(JSON.stringify([document.path, document.title, document.url ?? null, document.license ?? null, document.text.length]));
-    hash.update(document.text);
-  }
-  hash.update(JSON.stringify([...knowledge.aliases]));
-  return hash.digest('hex');
-}
-
-/**
  * The key a persisted index must carry to be reused (with the knowledge's content hash): it
  * changes with the index format, the search options and the code that builds indexes, so a
  * stale index is never served.
@@ -82,8 +70,11 @@ export function indexPathFor(knowledgeRoot: string, cacheDir: string = INDEX_CAC
   return join(cacheDir, `index-${sha256(resolve(knowledgeRoot)).slice(0, 16)}.bin`);
 }
 
-/** Serialises analysed knowledge: a JSON part (vocabulary, aliases), then the typed arrays. */
-function encodePayload(analysed: AnalysedKnowledge, knowledge: KnowledgeBase): Buffer {
+/**
+ * Serialises analysed knowledge: a JSON part (vocabulary, aliases), then the typed arrays, as
+ * a list of parts written one after the other (never joined: that would copy the whole index).
+ */
+function encodePayload(analysed: AnalysedKnowledge, knowledge: KnowledgeBase): Uint8Array[] {
   const { postings } = analysed;
   const meta: PayloadMeta = {
     vocabulary: postings.vocabulary,
@@ -99,20 +90,33 @@ function encodePayload(analysed: AnalysedKnowledge, knowledge: KnowledgeBase): B
     parts.push(bytesOf(field.offsets), bytesOf(field.passages), bytesOf(field.lengths), bytesOf(field.frequencies), new Uint8Array(pad(field.frequencies.byteLength)));
   }
   parts.push(bytesOf(postings.documentFrequency));
-  return Buffer.concat(parts);
+  return parts;
 }
 
 /** Bytes that bring `length` to a multiple of 4 (typed arrays need aligned offsets). */
 const pad = (length: number): number => (4 - (length % 4)) % 4;
 
+/** Where the payload starts in an index file, so that its typed arrays can view the file's bytes. */
+const PAYLOAD_ALIGNMENT = 8;
+const alignmentPad = (length: number): number => (PAYLOAD_ALIGNMENT - (length % PAYLOAD_ALIGNMENT)) % PAYLOAD_ALIGNMENT;
+
+/** Writes all of `bytes` at the file's current position (`writeSync` may write less at once). */
+function writeWhole(fd: number, bytes: Uint8Array): void {
+  for (let done = 0; done < bytes.byteLength; ) done += writeSync(fd, bytes, done, bytes.byteLength - done);
+}
+
 function decodePayload(payload: Buffer): PersistedIndex {
-  // Copy into a fresh, aligned buffer: Node may hand out unaligned slices of a shared pool.
-  const bytes = new Uint8Array(payload.byteLength);
-  bytes.set(payload);
-  const buffer = bytes.buffer;
-  const metaLength = new Uint32Array(buffer, 0, 1)[0]!;
-  const meta = JSON.parse(Buffer.from(buffer, 4, metaLength).toString('utf8')) as PayloadMeta;
-  let at = 4 + metaLength + pad(metaLength);
+  // The typed arrays are views of the file's bytes when the payload is aligned (the header line
+  // is padded for that); otherwise (a small file in Node's shared pool) of an aligned copy.
+  let bytes: Uint8Array = payload;
+  if (payload.byteOffset % PAYLOAD_ALIGNMENT !== 0) {
+    bytes = new Uint8Array(payload.byteLength);
+    bytes.set(payload);
+  }
+  const { buffer, byteOffset: base } = bytes;
+  const metaLength = new DataView(buffer, base, 4).getUint32(0, true);
+  const meta = JSON.parse(Buffer.from(buffer, base + 4, metaLength).toString('utf8')) as PayloadMeta;
+  let at = base + 4 + metaLength + pad(metaLength);
   const u32 = (count: number): Uint32Array => {
     const array = new Uint32Array(buffer, at, count);
     at += count * 4;
@@ -128,7 +132,7 @@ function decodePayload(payload: Buffer): PersistedIndex {
     return { offsets, passages, frequencies, lengths, averageLength: field.averageLength };
   });
   const documentFrequency = u32(terms);
-  if (at !== buffer.byteLength) throw new Error('index payload has an unexpected length');
+  if (at !== base + bytes.byteLength) throw new Error('index payload has an unexpected length');
   return {
     analysed: { postings: { vocabulary: meta.vocabulary, passageCount: meta.passageCount, fields, documentFrequency }, learnedAliases: new Map(meta.learned) },
     stored: meta.knowledge,
@@ -151,12 +155,23 @@ export function saveIndex(
   path: string,
   stamps: Pick<IndexHeader, 'key' | 'contentHash' | 'filesStamp'>,
 ): void {
-  const payload = encodePayload(analysed, knowledge);
-  const header: IndexHeader = { format: INDEX_FORMAT_VERSION, ...stamps, payloadBytes: payload.byteLength, payloadSha256: sha256(payload) };
+  const parts = encodePayload(analysed, knowledge);
+  const hash = createHash('sha256');
+  for (const part of parts) hash.update(part);
+  const payloadBytes = parts.reduce((total, part) => total + part.byteLength, 0);
+  const header: IndexHeader = { format: INDEX_FORMAT_VERSION, ...stamps, payloadBytes, payloadSha256: hash.digest('hex') };
+  // Spaces before the newline (JSON allows them) put the payload on an aligned offset.
+  const headerJson = JSON.stringify(header);
+  const headerLine = Buffer.from(`${headerJson.padEnd(headerJson.length + alignmentPad(Buffer.byteLength(headerJson) + 1), ' ')}\n`);
   mkdirSync(dirname(path), { recursive: true });
   const temporary = `${path}.${process.pid}.tmp`;
   try {
-    writeFileSync(temporary, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), payload]));
+    const fd = openSync(temporary, 'w');
+    try {
+      for (const part of [headerLine, ...parts]) writeWhole(fd, part);
+    } finally {
+      closeSync(fd);
+    }
     renameSync(temporary, path);
   } finally {
     rmSync(temporary, { force: true });

@@ -30,8 +30,37 @@ export interface Postings {
 
 const MAX_FREQUENCY = 0xffff;
 
+/** A growable run of numbers in a typed array (doubling), for postings in the making. */
+class Column<T extends Uint32Array | Uint16Array> {
+  length = 0;
+  constructor(public array: T) {}
+
+  push(value: number): void {
+    if (this.length === this.array.length) {
+      const grown = new (this.array.constructor as new (length: number) => T)(Math.max(INITIAL_COLUMN, this.array.length * 2));
+      grown.set(this.array);
+      this.array = grown;
+    }
+    this.array[this.length++] = value;
+  }
+}
+
+const INITIAL_COLUMN = 1024;
+
+/** One field's postings as they come, in passage order: (term, passage, frequency) rows. */
+interface FieldRows {
+  readonly terms: Column<Uint32Array>;
+  readonly passages: Column<Uint32Array>;
+  readonly frequencies: Column<Uint16Array>;
+  readonly lengths: Column<Uint32Array>;
+}
+
 /**
  * Accumulates postings passage by passage.
+ *
+ * Postings are appended as rows to typed arrays, in passage order, and sorted by term once,
+ * in {@link finish} (a counting sort, which keeps each term's passages ascending). A list per
+ * term would mean millions of small array growths on the heap for the garbage collector.
  *
  * @example
  * const builder = new PostingsBuilder(3);
@@ -41,36 +70,43 @@ const MAX_FREQUENCY = 0xffff;
 export class PostingsBuilder {
   private readonly termIds = new Map<string, number>();
   private readonly vocabulary: string[] = [];
-  private readonly perField: { passages: number[][]; frequencies: number[][]; lengths: number[] }[];
+  private readonly perField: FieldRows[];
   private readonly documentFrequency: number[] = [];
   private readonly lastSeen: number[] = [];
   private readonly scratch: number[] = [];
+  private readonly touched: number[] = [];
   private passageCount = 0;
 
   constructor(fieldCount: number) {
-    this.perField = Array.from({ length: fieldCount }, () => ({ passages: [], frequencies: [], lengths: [] }));
+    this.perField = Array.from({ length: fieldCount }, () => ({
+      terms: new Column(new Uint32Array(0)),
+      passages: new Column(new Uint32Array(0)),
+      frequencies: new Column(new Uint16Array(0)),
+      lengths: new Column(new Uint32Array(0)),
+    }));
   }
 
   /** Adds the next passage (ids are given in order: 0, 1, 2 …), one list of term ids per field. */
   add(fieldTerms: readonly (readonly number[])[]): void {
     const passage = this.passageCount++;
+    const { scratch, touched } = this;
     fieldTerms.forEach((terms, field) => {
       const target = this.perField[field]!;
-      const lengthAt = target.lengths.push(0) - 1;
       // Count with a scratch array indexed by term id; `touched` remembers what to reset.
-      const touched: number[] = [];
+      touched.length = 0;
       for (const id of terms) {
-        if (this.scratch[id] === 0) touched.push(id);
-        this.scratch[id]!++;
+        if (scratch[id] === 0) touched.push(id);
+        scratch[id]!++;
       }
       // Field length as MiniSearch measures it: distinct terms (so a bulk-built index is the
       // index `addAll` would build).
-      target.lengths[lengthAt] = touched.length;
+      target.lengths.push(touched.length);
       for (const id of touched) {
-        const count = this.scratch[id]!;
-        this.scratch[id] = 0;
-        (target.passages[id] ??= []).push(passage);
-        (target.frequencies[id] ??= []).push(Math.min(count, MAX_FREQUENCY));
+        const count = scratch[id]!;
+        scratch[id] = 0;
+        target.terms.push(id);
+        target.passages.push(passage);
+        target.frequencies.push(Math.min(count, MAX_FREQUENCY));
         if (this.lastSeen[id] !== passage) {
           this.lastSeen[id] = passage;
           this.documentFrequency[id]!++;
@@ -98,22 +134,26 @@ export class PostingsBuilder {
     this.add(fieldTerms.map((terms) => terms.map((term) => this.termId(term))));
   }
 
-  /** Freezes the postings into typed arrays. */
+  /** Freezes the postings into typed arrays, grouped by term. */
   finish(): Postings {
     const terms = this.vocabulary.length;
     const fields = this.perField.map((field): FieldPostings => {
+      const rows = field.terms.length;
+      const termOf = field.terms.array;
       const offsets = new Uint32Array(terms + 1);
-      for (let t = 0; t < terms; t++) offsets[t + 1] = offsets[t]! + (field.passages[t]?.length ?? 0);
-      const passages = new Uint32Array(offsets[terms]!);
-      const frequencies = new Uint16Array(offsets[terms]!);
-      for (let t = 0; t < terms; t++) {
-        const list = field.passages[t];
-        if (list === undefined) continue;
-        passages.set(list, offsets[t]!);
-        frequencies.set(field.frequencies[t]!, offsets[t]!);
+      for (let i = 0; i < rows; i++) offsets[termOf[i]! + 1]!++;
+      for (let t = 0; t < terms; t++) offsets[t + 1]! += offsets[t]!;
+      const next = offsets.slice(0, terms);
+      const passages = new Uint32Array(rows);
+      const frequencies = new Uint16Array(rows);
+      for (let i = 0; i < rows; i++) {
+        const at = next[termOf[i]!]!++;
+        passages[at] = field.passages.array[i]!;
+        frequencies[at] = field.frequencies.array[i]!;
       }
-      const lengths = Uint32Array.from(field.lengths);
-      const total = field.lengths.reduce((a, b) => a + b, 0);
+      const lengths = field.lengths.array.slice(0, field.lengths.length);
+      let total = 0;
+      for (const length of lengths) total += length;
       return { offsets, passages, frequencies, lengths, averageLength: this.passageCount > 0 ? total / this.passageCount : 0 };
     });
     return { vocabulary: this.vocabulary, passageCount: this.passageCount, fields, documentFrequency: Uint32Array.from(this.documentFrequency) };
