@@ -68,20 +68,20 @@ export interface EvidenceFeatures {
  * dev questions or the member questions, which measure it. Re-fit after changing the re-ranker.
  */
 export const EVIDENCE_WEIGHTS = {
-  bias: -2.44,
-  coverage: 2.27,
+  bias: -2.40,
+  coverage: 2.26,
   proximity: 2.37,
-  phrase: 1.01,
-  missed: 0.14,
-  margin: 0.90,
-  spread: -3.33,
-  words: 0.58,
-  pairs: -0.10,
-  sentencePairs: -0.34,
-  run: 3.09,
-  unknown: -3.32,
-  namesMissed: -1.36,
-  strictCoverage: 2.29,
+  phrase: 1.00,
+  missed: 0.11,
+  margin: 0.99,
+  spread: -3.34,
+  words: 0.55,
+  pairs: -0.09,
+  sentencePairs: -0.32,
+  run: 3.05,
+  unknown: -3.27,
+  namesMissed: -1.35,
+  strictCoverage: 2.26,
 } as const;
 
 /**
@@ -199,7 +199,8 @@ export function evidenceFeatures(index: SearchIndex, result: SearchResult): Evid
     proximity: best.features.proximity,
     phrase: best.features.phrase,
     missed: Math.min(1, missed),
-    margin: first > 0 ? Math.max(0, (first - second) / first) : 0,
+    // Re-ranker scores may be negative: the lead is taken over the first score, within [0, 1].
+    margin: first > 0 ? Math.min(1, Math.max(0, (first - second) / first)) : 0,
     spread: (documents - 1) / (EVIDENCE_DEPTH - 1),
     words: f.words,
     pairs: f.pairs,

@@ -1,7 +1,8 @@
 import { COMMON_TERMS } from './common-words.js';
 import type { AnalysedPassage } from './passage-analysis.js';
 import type { PassageSurface } from './passage-surface.js';
-import { longestSharedRun, pairShare, sentenceEnd, wordShare, type QuestionSurface } from './surface.js';
+import { sentenceEnd } from './passage-surface.js';
+import { longestSharedRun, pairShare, wordShare, type QuestionSurface } from './surface.js';
 import { RANKING } from './options.js';
 import type { QueryConcept, QueryPlan } from './query.js';
 import { inverseDocumentFrequency, type SearchIndex } from './search-index.js';

@@ -125,4 +125,3 @@ export function longestSharedRun(question: QuestionSurface, surface: PassageSurf
   return longest;
 }
 
-export { sentenceEnd };
