@@ -142,10 +142,18 @@ export function evidenceScore(f: EvidenceFeatures): number {
  * a noun the knowledge never uses ("capital", "bot") usually means another topic.
  */
 function isForeignWord(index: SearchIndex, concept: QueryConcept): boolean {
-  const known = (term: string): boolean => index.documentFrequency.has(term);
-  if (known(concept.term) || concept.alternatives.some((phrase) => phrase.every(known))) return false;
-  return !COMMON_TERMS.has(concept.term) && isLikelyNoun(concept.word);
+  return !knowsConcept(index, concept) && !COMMON_TERMS.has(concept.term) && isLikelyNoun(concept.word);
 }
+
+/** Whether the knowledge uses a question word: its own term, or every term of one of its alternatives. */
+function knowsConcept(index: SearchIndex, concept: QueryConcept): boolean {
+  const known = (term: string): boolean => index.documentFrequency.has(term);
+  return known(concept.term) || concept.alternatives.some((phrase) => phrase.every(known));
+}
+
+/** The reason given when a word the knowledge never uses is what leaves the question uncovered. */
+const foreignWordReason = (concept: QueryConcept): string =>
+  `The knowledge never uses the word “${concept.word}”, and the closest passages cover too little of the question.`;
 
 /** How many letters of a name must start a capitalised word of the passage ("Iran" in "Iranian"). */
 const NAME_PREFIX = 4;
@@ -182,18 +190,16 @@ const bestEvidence = (passages: readonly RankedPassage[]): RankedPassage =>
 export function evidenceFeatures(index: SearchIndex, result: SearchResult): EvidenceFeatures {
   const { plan, passages, conceptWeights } = result;
   const best = bestEvidence(passages);
-  const known = (term: string): boolean => index.documentFrequency.has(term);
   const rarest = inverseDocumentFrequency(index, '');
   let missed = 0;
   plan.concepts.forEach((concept, i) => {
     if (best.features.matched[i]) return;
-    const unknown = !known(concept.term) && !concept.alternatives.some((phrase) => phrase.every(known));
-    missed = Math.max(missed, unknown ? 1 : (conceptWeights[i] ?? 0) / rarest);
+    missed = Math.max(missed, knowsConcept(index, concept) ? (conceptWeights[i] ?? 0) / rarest : 1);
   });
   const first = passages[0]!.score;
   const second = passages[1]?.score ?? 0;
   const documents = new Set(passages.slice(0, EVIDENCE_DEPTH).map((p) => p.passage.documentIndex)).size;
-  const isKnown = plan.concepts.map((c) => !isForeignWord(index, c));
+  const foreign = plan.concepts.filter((c) => isForeignWord(index, c)).length;
   const names = plan.concepts.flatMap((c, i) => (c.isName ? [i] : []));
   const f = best.features;
   return {
@@ -208,7 +214,7 @@ export function evidenceFeatures(index: SearchIndex, result: SearchResult): Evid
     pairs: f.pairs,
     sentencePairs: f.sentencePairs,
     run: f.run,
-    unknown: plan.concepts.length === 0 ? 0 : isKnown.filter((k) => !k).length / plan.concepts.length,
+    unknown: plan.concepts.length === 0 ? 0 : foreign / plan.concepts.length,
     namesMissed: names.length === 0 ? 0 : names.filter((i) => !f.matched[i]).length / names.length,
     strictCoverage: strictCoverageOf(index, result, best),
   };
@@ -228,8 +234,7 @@ const abstain = (reason: string, evidence = 0): Verdict => ({ answered: false, c
 export function outrightAbstention(index: SearchIndex, result: SearchResult): Verdict | undefined {
   const { plan, passages } = result;
   if (plan.concepts.length === 0) return abstain('The question has no words to search for.');
-  const known = (term: string): boolean => index.documentFrequency.has(term);
-  const unknownName = plan.concepts.find((c) => c.isName && !known(c.term) && !c.alternatives.some((phrase) => phrase.every(known)));
+  const unknownName = plan.concepts.find((c) => c.isName && !knowsConcept(index, c));
   if (unknownName) return abstain(`The knowledge never mentions “${unknownName.word}”.`);
   if (passages.length === 0) return abstain('Nothing in the knowledge matches the question.');
   // Matching only words that half the knowledge uses ("2024", "election" in an article about the
@@ -243,7 +248,7 @@ export function outrightAbstention(index: SearchIndex, result: SearchResult): Ve
   if (!matchedSpecific) return abstain('The closest passages share only the most common words of the knowledge with the question.');
   const unknown = plan.concepts.find((c) => isForeignWord(index, c));
   if (unknown !== undefined && strictCoverageOf(index, result, best) < MIN_COVERAGE_WITH_UNKNOWN_WORD) {
-    return abstain(`The knowledge never uses the word “${unknown.word}”, and the closest passages cover too little of the question.`);
+    return abstain(foreignWordReason(unknown));
   }
   return undefined;
 }
@@ -252,7 +257,7 @@ export function outrightAbstention(index: SearchIndex, result: SearchResult): Ve
 function weakEvidenceReason(index: SearchIndex, result: SearchResult, features: EvidenceFeatures): string {
   const unknown = result.plan.concepts.find((c) => isForeignWord(index, c));
   if (unknown !== undefined && features.strictCoverage < STRICT_COVERAGE_FOR_REASON) {
-    return `The knowledge never uses the word “${unknown.word}”, and the closest passages cover too little of the question.`;
+    return foreignWordReason(unknown);
   }
   return 'The closest passages do not show enough of the question together.';
 }

@@ -1,12 +1,12 @@
 import { readFile } from 'node:fs/promises';
-import { basename, dirname, extname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { evidenceFeatures, outrightAbstention, type EvidenceFeatures } from '../answer/abstain.js';
-import { fitListwise, fitLogistic, type CandidateGroup } from '../evaluation/fit.js';
+import { fitListwise, fitLogistic, logisticProbability, type CandidateGroup } from '../evaluation/fit.js';
 import { articleFolds, withoutDocuments } from '../evaluation/leave-out.js';
 import { loadKnowledge } from '../knowledge/load.js';
 import { buildSearchIndex } from '../retrieval/search-index.js';
-import { squadParagraphs } from '../evaluation/metrics.js';
+import { documentIdOf, squadParagraphs, squadSpace } from '../evaluation/metrics.js';
 import { readQuestionSet } from '../evaluation/question-sets.js';
 import { openIndex } from '../retrieval/open-index.js';
 import { RANKING } from '../retrieval/options.js';
@@ -26,7 +26,6 @@ const USAGE = `usage: npm run fit -- ranking QUESTIONS... [--exclude SQUAD.jsonl
 /** The share of answerable training questions the abstention threshold may refuse. */
 const FALSE_ABSTENTION_BUDGET = 0.02;
 
-const squadSpace = (s: string): string => s.replace(/[\u200b\u200e\ufeff]/g, '').replace(/\s+/g, ' ').trim();
 
 await runCli(async (argv) => {
   const { values, positionals } = parseArgs({
@@ -66,7 +65,7 @@ await runCli(async (argv) => {
       for (const q of set.questions.slice(0, limit)) {
         const relevant = new Set(q.relevant);
         const passages = candidates(q.question);
-        const documentId = (p: RankedPassage): string => basename(index.knowledge.documents[p.passage.documentIndex]!.path, extname(index.knowledge.documents[p.passage.documentIndex]!.path));
+        const documentId = (p: RankedPassage): string => documentIdOf(index.knowledge.documents[p.passage.documentIndex]!.path);
         groups.push({ features: passages.map(vector), relevant: passages.map((p) => relevant.has(documentId(p))) });
       }
     } else {
@@ -109,7 +108,7 @@ async function fitAbstention(file: string, excluded: ReadonlySet<string>, limit:
     console.log(`fold holding out ${heldOut.length} articles: ${rows.length} rows so far`);
   }
   const model = fitLogistic(rows, labels);
-  const evidence = rows.map((row) => 1 / (1 + Math.exp(-(model.bias + row.reduce((sum, x, i) => sum + x * model.weights[i]!, 0)))));
+  const evidence = rows.map((row) => logisticProbability(model, row));
   // The threshold: refuse at most the budget of answerable questions, outright refusals included.
   const keptEvidence = evidence.filter((_, r) => labels[r]).sort((a, b) => a - b);
   const allowed = Math.max(0, Math.floor(FALSE_ABSTENTION_BUDGET * answerable) - refusedOutright);

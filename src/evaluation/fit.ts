@@ -82,6 +82,15 @@ export function fitListwise(groups: readonly CandidateGroup[], options: FitOptio
 }
 
 /**
+ * The probability a fitted logistic model gives a feature vector.
+ *
+ * @example logisticProbability({ weights: [2], bias: -1 }, [0.5]) // 0.5
+ */
+export function logisticProbability(model: LinearModel, row: readonly number[]): number {
+  return 1 / (1 + Math.exp(-(model.bias + dot(model.weights, row))));
+}
+
+/**
  * Fits a logistic classifier (label true = positive) by gradient descent on the log loss.
  *
  * @example fitLogistic([[1], [0], [1], [0]], [true, false, true, false]).weights[0]! > 0 // true

@@ -5,7 +5,8 @@ import type { ClaimQuery, QaQuestion, SquadQuestion } from './question-sets.js';
 // These normalisations mirror the shared scorers (score-qa.mjs, score-squad.mjs) so that
 // `npm run eval` and the external scorers agree to the decimal.
 const stripMarks = (s: string): string => s.replace(/\*\*|__/g, '');
-const squadSpace = (s: string): string => s.replace(/[\u200b\u200e\ufeff]/g, '').replace(/\s+/g, ' ').trim();
+/** Whitespace as the SQuAD scorer sees it: zero-width characters dropped, runs of spaces made one. */
+export const squadSpace = (s: string): string => s.replace(/[\u200b\u200e\ufeff]/g, '').replace(/\s+/g, ' ').trim();
 const squadNorm = (s: string): string => squadSpace(s).toLowerCase();
 const qaNorm = (s: string): string =>
   s.replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"').replace(/\*\*|__|`/g, '').replace(/\s+/g, ' ').toLowerCase();
@@ -141,7 +142,7 @@ export function scoreSquad(questions: readonly SquadQuestion[], answers: readonl
 }
 
 /** The document id of a citation source, as BEIR's SciFact scorer reads it (`…/4983.md` → `4983`). */
-const documentIdOf = (source: string): string => basename(source.replace(/[#?].*$/, ''), extname(source.replace(/[#?].*$/, '')));
+export const documentIdOf = (source: string): string => basename(source.replace(/[#?].*$/, ''), extname(source.replace(/[#?].*$/, '')));
 
 /**
  * Scores claim retrieval with BEIR's definitions: nDCG@10, recall@10, MRR@10, hit@1, hit@3

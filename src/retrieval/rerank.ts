@@ -64,7 +64,7 @@ const scratch = {
 };
 
 /** Runs of shared words longer than this count as this long. */
-export const LONGEST_RUN = 6;
+const LONGEST_RUN = 6;
 
 const PROXIMITY_WINDOW = 12;
 

@@ -2,6 +2,7 @@
  * Hostile queries for fuzzing: markdown, mentions, code fences, emoji, zalgo, right-to-left and
  * invisible characters, symbols and knowledge words, up to 300 characters. Deterministic per seed.
  */
+import { seededRandom } from '../../src/evaluation/leave-out.js';
 
 const PIECES = [
   '**', '__', '~~', '||', '`', '```', '```js\nconsole.log(1)\n```', '> ', '>>> ', '# ', '-# ', '- ', '1. ', '[x](https://evil.example)', '](', '\\', '\\*',
@@ -10,18 +11,6 @@ const PIECES = [
   '\u0000', '\ufeff', 'Russia', 'Iran', 'election', 'hack', 'China', 'interference', 'Olsen', 'Kremlin', 'DOJ', ' ', ' ', ' ', '?', '!', '%', '$', '&', '<', '>',
   '"', "'", '{', '}', '\n', '\t', '…', 'ǅ', 'ß', 'İ',
 ];
-
-/** A small deterministic PRNG (mulberry32). */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The maximum query length people can type in the `query` option. */
 const HOSTILE_MAX = 300;
@@ -32,7 +21,7 @@ const HOSTILE_MAX = 300;
  * @example hostileQueries(1000, 42).length // 1000
  */
 export function hostileQueries(count: number, seed: number): string[] {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const pick = (): string => PIECES[Math.floor(next() * PIECES.length)]!;
   return Array.from({ length: count }, (_, i) => {
     const full = i % 5 === 0;
