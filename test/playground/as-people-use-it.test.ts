@@ -93,6 +93,17 @@ const answerTitled = (page: Page, title: string): Locator =>
   page.locator('.message', { has: page.locator('.embed-title', { hasText: exactly(title) }) }).last();
 
 /** Horizontal overflow of the page and of the message list, in px (0 when nothing scrolls sideways). */
+/** As a person does: types `/source Analysis`, picks the section from autocomplete, sends, and waits for it. */
+async function openAnalysisSection(page: Page): Promise<Locator> {
+  await page.locator('#input').pressSequentially('/source Analysis');
+  await expect.poll(() => page.locator('#popup .popup-item .name').allTextContents(), { timeout: BOT_MS }).toContainEqual(expect.stringMatching(/› Analysis$/));
+  await page.locator('#popup .popup-item', { hasText: /› Analysis$/ }).first().click();
+  await page.keyboard.press('Enter');
+  const source = answerTitled(page, 'Foreign interference in the 2024 United States elections › Analysis');
+  await source.locator('.embed-description').waitFor({ timeout: BOT_MS });
+  return source;
+}
+
 async function sidewaysScroll(page: Page): Promise<number> {
   return (await page.evaluate(`(() => {
     const doc = document.documentElement, list = document.getElementById('messages');
@@ -325,12 +336,7 @@ describe.runIf(browserRuns)('at desktop width, the rest of what people do', () =
     const field = (await sources.locator('.embed-field-value').first().textContent()) ?? '';
     expect(field).toMatch(/^en\.wikipedia\.org · CC BY-SA 4\.0 · /);
     expect(field).toMatch(/(fetched|last revised|file changed) /);
-    await page.locator('#input').pressSequentially('/source Analysis');
-    await expect.poll(() => page.locator('#popup .popup-item .name').allTextContents(), { timeout: BOT_MS }).toContainEqual(expect.stringMatching(/› Analysis$/));
-    await page.locator('#popup .popup-item', { hasText: /› Analysis$/ }).first().click();
-    await page.keyboard.press('Enter');
-    const source = answerTitled(page, 'Foreign interference in the 2024 United States elections › Analysis');
-    await source.locator('.embed-description').waitFor({ timeout: BOT_MS });
+    const source = await openAnalysisSection(page);
     const repeated = 'However, Iran has also targeted the Biden and Harris campaigns';
     expect(((await source.locator('.embed-description').textContent()) ?? '').split(repeated).length - 1).toBe(1);
     await expectTidy(page);
@@ -356,12 +362,7 @@ describe.runIf(browserRuns)('at desktop width, the rest of what people do', () =
 describe.runIf(browserRuns)('at phone width, /source and paging', () => {
   it('given /source and a paged answer on a phone, then they fit the width', async () => {
     const page = pages.find((p) => p.viewportSize()?.width === WIDTHS.phone.width)!;
-    await page.locator('#input').pressSequentially('/source Analysis');
-    await expect.poll(() => page.locator('#popup .popup-item .name').allTextContents(), { timeout: BOT_MS }).toContainEqual(expect.stringMatching(/› Analysis$/));
-    await page.locator('#popup .popup-item', { hasText: /› Analysis$/ }).first().click();
-    await page.keyboard.press('Enter');
-    const source = answerTitled(page, 'Foreign interference in the 2024 United States elections › Analysis');
-    await source.locator('.embed-description').waitFor({ timeout: BOT_MS });
+    const source = await openAnalysisSection(page);
     await expectTidy(page);
     await source.scrollIntoViewIfNeeded();
     await shoot(source, 'source-phone.png');
