@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../src/answer/answer.js';
+import { ANSWER_KIND, expectedKind, wordKinds } from '../../src/answer/answer-kind.js';
 import { EXCERPT_MAX_CHARS, formatExcerpt, selectExcerpt } from '../../src/answer/excerpt.js';
 import type { Passage } from '../../src/knowledge/types.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
@@ -67,7 +68,7 @@ function excerptProblems(index: SearchIndex, question: string): string[] {
 }
 
 describe('selectExcerpt', () => {
-  it('picks whole sentences mentioning the question, within the budget', () => {
+  it('picks whole sentences around the one mentioning the question, within the budget', () => {
     // given: five sentences of about 150 characters; only the fourth mentions the zebra
     const filler = (name: string): string =>
       `The ${name} stood in the shade of the acacia trees for most of the long afternoon, waiting patiently for the heat of the day to pass at last.`;
@@ -76,11 +77,12 @@ describe('selectExcerpt', () => {
     const plan = planQuery('Where did the zebra cross the river?', NO_ALIASES);
     // when
     const excerpt = selectExcerpt(plan, [1, 1, 1], passage);
-    // then: the longest run of whole sentences that holds the zebra and fits in 400 characters
-    expect(excerpt.text).toBe(sentences.slice(1, 4).join(' '));
+    // then: the zebra's sentence with one whole sentence of context on each side (an answer
+    // often stands just before or after the sentence that repeats the question), within 400 characters
+    expect(excerpt.text).toBe(sentences.slice(2, 5).join(' '));
     expect(excerpt.end - excerpt.start).toBeLessThanOrEqual(EXCERPT_MAX_CHARS);
     expect([excerpt.cutBefore, excerpt.cutAfter]).toEqual([false, false]);
-    expect(formatExcerpt(excerpt).endsWith('The **zebra crossed** the **river** at dawn.')).toBe(true);
+    expect(formatExcerpt(excerpt)).toContain(' The **zebra crossed** the **river** at dawn. ');
   });
 
   it('cuts a single sentence longer than the budget around the question words, with … at both cuts', () => {
@@ -156,5 +158,34 @@ describe('excerpt fidelity over real corpora', () => {
     // then
     expect(questions).toHaveLength(SQUAD_QUESTIONS);
     expect(problems).toEqual([]);
+  });
+});
+
+describe('excerpt choice by the kind of answer asked for', () => {
+  it('prefers the sentence that holds a date when the question asks "when"', () => {
+    // given: two sentences that both name the treaty; only the second, a little shorter, has a year
+    const sentences = [
+      'The treaty was signed by the two kings after long talks in the old castle by the river.',
+      'The treaty was signed by the two kings in 1648 after talks in the old castle by river.',
+      ...Array.from({ length: 4 }, (_, i) => `Filler sentence number ${'x'.repeat(60)} about the harvest of grain ${i}.`),
+    ];
+    const passage = passageOf(sentences.join(' '));
+    const plan = planQuery('When was the treaty signed?', NO_ALIASES);
+    // when: the budget holds one sentence only
+    const excerpt = selectExcerpt(plan, [1, 1], passage, 100);
+    // then
+    expect(excerpt.text).toBe(sentences[1]);
+  });
+
+  it('reads "when" as asking for a date, "how many" for a number, "who" for a name, and other questions as not saying', () => {
+    expect(expectedKind('In what year did Tesla die?')).toBe(ANSWER_KIND.date);
+    expect(expectedKind('When was the treaty signed?')).toBe(ANSWER_KIND.date);
+    expect(expectedKind('How many children did Luther have?')).toBe(ANSWER_KIND.number);
+    expect(expectedKind('Who wrote the report?')).toBe(ANSWER_KIND.name);
+    expect(expectedKind('Why did Iran retaliate?')).toBe(0);
+    expect(wordKinds('1943', false)).toBe(ANSWER_KIND.number | ANSWER_KIND.date);
+    expect(wordKinds('Luther', false)).toBe(ANSWER_KIND.name);
+    // a capital opening a sentence says nothing
+    expect(wordKinds('The', true)).toBe(0);
   });
 });
