@@ -75,7 +75,8 @@ function wordsOf(plan: QueryPlan, form: QuestionForm, text: string, sentences: r
   const tokens = tokenize(text);
   const concepts = conceptPositions(plan, tokens.map((t) => t.term ?? ''));
   let sentence = 0;
-  let previousLower = '';
+  let previous = '';
+  let previousAsked = false;
   return tokens.map((t, i): Word => {
     let opens = i === 0;
     while (sentence < sentences.length && sentences[sentence]!.end <= t.start) {
@@ -83,16 +84,18 @@ function wordsOf(plan: QueryPlan, form: QuestionForm, text: string, sentences: r
       opens = true;
     }
     const lower = t.word.toLowerCase();
-    const pair = i > 0 ? (form.pairs.get(`${previousLower} ${lower}`) ?? -1) : -1;
-    previousLower = lower;
     const asked = form.all.has(lower);
+    // A pair of the question is two of its words: other neighbours are not looked up.
+    const pair = previousAsked && asked ? (form.pairs.get(`${previous} ${lower}`) ?? -1) : -1;
+    previous = lower;
+    previousAsked = asked;
     return {
       start: t.start,
       end: t.start + t.word.length,
       concept: concepts[i]!,
-      asked: form.words.get(lower) ?? -1,
+      asked: asked ? (form.words.get(lower) ?? -1) : -1,
       pair,
-      answerKind: asked ? 0 : wordKinds(t.word, opens) & form.expects,
+      answerKind: asked || form.expects === 0 ? 0 : wordKinds(t.word, opens) & form.expects,
       sentence,
     };
   });
