@@ -1,0 +1,163 @@
+import type { SearchIndex } from './search-index.js';
+import { isAcronymTerm, scanWords, toTerm } from './terms.js';
+
+/**
+ * Spelling tolerance for names. A question that misspells a name ("Ghandi", "Univeristy",
+ * "Shirey") would otherwise abstain outright: the knowledge never mentions the word as typed.
+ * The correction is the knowledge's own word nearest to it, read as an alternative of the
+ * question's word, so search, highlighting, coverage and abstention all see it.
+ *
+ * The rule (chosen by measurement, see the report in the commit history): a name of at least
+ * {@link MIN_NAME_LENGTH} letters, never an acronym; index terms within one edit (two from
+ * {@link LONG_NAME_LENGTH} letters), or one swap of adjacent letters ("Univeristy"); the same
+ * first letter; the nearest distance only, the knowledge's names before its other words.
+ */
+
+/** Shorter names are not corrected: too many other words lie one letter away. */
+export const MIN_NAME_LENGTH = 5;
+/** From this many letters on, a name may be two edits from the knowledge's spelling ("Ghandi" → Gandhi). */
+export const LONG_NAME_LENGTH = 6;
+/** At most this many spellings are read for one misspelled name. */
+export const MAX_CORRECTIONS = 2;
+/** How many passages holding a term are read to see how the knowledge writes it. */
+const SPELLING_PASSAGES = 3;
+
+/** A spelling of the knowledge read instead of a word it never uses. */
+export interface NameCorrection {
+  /** The index term read instead. */
+  readonly term: string;
+  /** The word as the knowledge writes it ("Gandhi"), to show which word was read. */
+  readonly word: string;
+}
+
+/** What correction needs from the knowledge's vocabulary. */
+export interface Vocabulary {
+  /** In how many passages a term occurs (0 when never). */
+  frequency(term: string): number;
+  /** Index terms within `maxDistance` edits of `term`, with their distance. */
+  near(term: string, maxDistance: number): ReadonlyMap<string, number>;
+  /** A word the knowledge writes for `term`: a capitalised one when it has one, else any. */
+  spelling(term: string): string | undefined;
+}
+
+const MARKS = /\p{M}+/gu;
+const fold = (word: string): string => word.toLowerCase().normalize('NFKD').replace(MARKS, '');
+const ACRONYM_OR_DIGITS = /^[\p{Lu}\p{N}]+s?$|\p{N}/u;
+const isCapitalised = (word: string): boolean => /^\p{Lu}/u.test(word);
+
+/** Whether the word at `start` opens a sentence (or the text): nothing but spaces and quotes after a full stop. */
+function startsSentence(text: string, start: number): boolean {
+  let at = start - 1;
+  while (at >= 0 && /[\s"'“‘(]/u.test(text[at]!)) at--;
+  return at < 0 || /[.!?:]/.test(text[at]!);
+}
+
+/** Index terms of the word with two adjacent letters swapped (not the first: it stays the same). */
+function transpositions(folded: string): Set<string> {
+  const terms = new Set<string>();
+  for (let i = 1; i + 1 < folded.length; i++) {
+    const swapped = folded.slice(0, i) + folded[i + 1] + folded[i] + folded.slice(i + 2);
+    const term = toTerm(swapped);
+    if (term !== null) terms.add(term);
+  }
+  return terms;
+}
+
+/**
+ * Edit distance with adjacent swaps counting one edit (optimal string alignment), or
+ * `limit + 1` once it must exceed `limit`.
+ *
+ * @example spellingDistance('univeristy', 'university', 2) // 1
+ */
+export function spellingDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let before: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2]! + 1);
+      current.push(d);
+      best = Math.min(best, d);
+    }
+    if (best > limit) return limit + 1;
+    before = previous;
+    previous = current;
+  }
+  return Math.min(previous[b.length]!, limit + 1);
+}
+
+const sortedLetters = (word: string): string => [...word].sort().join('');
+
+/**
+ * How far a spelling of the knowledge is from the typed word, when near enough to be read
+ * instead: one edit or swap, or two when the word is long and has exactly the spelling's
+ * letters (one letter moved: "Ghandi" → Gandhi). `undefined` when too far.
+ */
+function correctionDistance(typed: string, spelling: string): number | undefined {
+  const distance = spellingDistance(typed, spelling, 2);
+  if (distance <= 1) return distance;
+  if (distance === 2 && typed.length >= LONG_NAME_LENGTH && sortedLetters(typed) === sortedLetters(spelling)) return distance;
+  return undefined;
+}
+
+/**
+ * The knowledge's spellings of a name it never uses as typed, nearest first; empty when none
+ * is near enough, and always for short words and acronyms. Candidates are the index terms
+ * near the word's term (MiniSearch's radix tree) and the terms of its letter swaps; each is
+ * judged by how the knowledge writes it, as a name, against the word as typed.
+ *
+ * @example correctName('Univeristy', vocabulary) // [{ term: 'univers', word: 'University' }]
+ */
+export function correctName(word: string, vocabulary: Vocabulary): NameCorrection[] {
+  if (ACRONYM_OR_DIGITS.test(word)) return [];
+  const folded = fold(word);
+  const term = toTerm(word);
+  if (term === null || folded.length < MIN_NAME_LENGTH || vocabulary.frequency(term) > 0) return [];
+  const terms = new Set(vocabulary.near(term, folded.length >= LONG_NAME_LENGTH ? 2 : 1).keys());
+  for (const swapped of transpositions(folded)) if (vocabulary.frequency(swapped) > 0) terms.add(swapped);
+  const candidates: (NameCorrection & { distance: number; frequency: number })[] = [];
+  for (const near of terms) {
+    if (near === term || near[0] !== term[0] || isAcronymTerm(near)) continue;
+    const spelling = vocabulary.spelling(near);
+    if (spelling === undefined || !isCapitalised(spelling)) continue;
+    const distance = correctionDistance(folded, fold(spelling));
+    if (distance !== undefined) candidates.push({ term: near, word: spelling, distance, frequency: vocabulary.frequency(near) });
+  }
+  if (candidates.length === 0) return [];
+  const nearest = Math.min(...candidates.map((c) => c.distance));
+  return candidates
+    .filter((c) => c.distance === nearest)
+    .sort((a, b) => b.frequency - a.frequency || a.term.localeCompare(b.term))
+    .slice(0, MAX_CORRECTIONS)
+    .map(({ term: t, word: w }) => ({ term: t, word: w }));
+}
+
+/**
+ * The vocabulary of a search index, read through MiniSearch's radix tree and the postings:
+ * nothing here walks the whole vocabulary, so it costs the same at 100,000 passages.
+ */
+export function indexVocabulary(index: SearchIndex): Vocabulary {
+  return {
+    frequency: (term) => index.documentFrequency.get(term) ?? 0,
+    near: (term, maxDistance) => index.miniSearch.termsNear(term, maxDistance),
+    spelling: (term) => {
+      let found: string | undefined;
+      for (const id of index.miniSearch.passagesWith(term, SPELLING_PASSAGES)) {
+        const { text } = index.knowledge.passages[id]!;
+        scanWords(text, (start, end) => {
+          if (found !== undefined && isCapitalised(found)) return;
+          const word = text.slice(start, end);
+          if (toTerm(word) !== term) return;
+          // A capital that starts a sentence says nothing: the word is kept in lower case then.
+          if (found === undefined || (isCapitalised(word) && !startsSentence(text, start))) found = startsSentence(text, start) ? word.toLowerCase() : word;
+        });
+        if (found !== undefined && isCapitalised(found)) break;
+      }
+      return found;
+    },
+  };
+}
