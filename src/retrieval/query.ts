@@ -18,7 +18,7 @@ export interface QueryConcept {
    * The knowledge's spellings read instead of a name it never uses as typed ("Ghandi" →
    * Gandhi, see `correctName`); their terms are among the alternatives. Empty otherwise.
    */
-  readonly readAs: readonly string[];
+  readonly readAs: readonly NameCorrection[];
 }
 
 /** A question, analysed once and shared by search, re-ranking, excerpts and abstention. */
@@ -123,7 +123,7 @@ export function planQuery(
     const known = knows(term) || alternatives.some((phrase) => phrase.every(knows));
     const corrections = isName && !known ? correctName(token.word) : [];
     alternatives.push(...corrections.map((c) => [c.term]));
-    concepts.push({ word: token.word, term, alternatives, isName, readAs: corrections.map((c) => c.word) });
+    concepts.push({ word: token.word, term, alternatives, isName, readAs: corrections });
     weights.set(term, COMMON_TERMS.has(term) ? RANKING.commonWordWeight : isName ? RANKING.nameWeight : 1);
     for (const phrase of alternatives) {
       for (const alt of phrase) if (!weights.has(alt)) weights.set(alt, expansionWeight);
