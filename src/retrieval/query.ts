@@ -94,7 +94,9 @@ function alternativesAt(tokens: readonly Token[], i: number, aliases: AliasTable
 
 /**
  * Analyses a question: its content words (stop words dropped, stemmed), each with its
- * alternative wordings, and the weighted term list that goes to MiniSearch.
+ * alternative wordings, and the weighted term list that goes to MiniSearch. A name the
+ * knowledge never uses gets the spellings `correctName` finds as alternatives ("Ghandi" →
+ * gandhi), weighed like the other alternatives.
  *
  * @example planQuery('What did the DOJ say?', { written: new Map([['doj', [['justic', 'depart']]]]), learned: new Map() }).concepts[0]
  * // { word: 'DOJ', term: 'doj', alternatives: [['justic', 'depart']], isName: true, readAs: [] }

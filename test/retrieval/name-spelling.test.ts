@@ -62,6 +62,15 @@ describe('spellingDistance', () => {
   });
 });
 
+describe('the engine lookups behind corrections', () => {
+  it('finds index terms one edit away through the radix tree, and the passages holding a term', () => {
+    expect([...index.miniSearch.termsNear('gandi', 1).keys()]).toContain('gandhi');
+    expect(index.miniSearch.termsNear('gandi', 1).get('gandhi')).toBe(1);
+    expect(index.miniSearch.passagesWith('gandhi', 3)).toEqual([0]);
+    expect(index.miniSearch.passagesWith('nowhere', 3)).toEqual([]);
+  });
+});
+
 describe('misspelled names', () => {
   it.each([
     ["What was Ghandi's doctrine called?", 'Ghandi', 'Gandhi', 'Satyagraha'],
