@@ -4,7 +4,10 @@ import { spellingNote } from '../../src/answer/plain-reason.js';
 import { correctName, indexVocabulary, spellingDistance } from '../../src/retrieval/name-spelling.js';
 import type { SearchIndex } from '../../src/retrieval/search-index.js';
 import { searchPassages } from '../../src/retrieval/search.js';
-import { indexKnowledge, removeScratch } from '../helpers/knowledge.js';
+import { loadKnowledge } from '../../src/knowledge/load.js';
+import { buildSearchIndex } from '../../src/retrieval/search-index.js';
+import { indexKnowledge, removeScratch, SQUAD_KNOWLEDGE } from '../helpers/knowledge.js';
+import { gate, sharedRequirement } from '../helpers/requirements.js';
 
 afterAll(removeScratch);
 
@@ -135,5 +138,32 @@ describe('acronyms', () => {
     expect(correctName('TEFU', indexVocabulary(index))).toEqual([]);
     expect(answer.answered).toBe(false);
     expect(answer.reason).toBe('The knowledge never mentions “TEFU”.');
+  });
+});
+
+describe('misspelled names of SQuAD dev-1000 (regression: they abstained as unknown names)', () => {
+  const squadThere = gate(sharedRequirement('the SQuAD misspelled-name questions', [SQUAD_KNOWLEDGE]));
+
+  it.skipIf(!squadThere)('are answered, each reading the knowledge\'s spelling in its first excerpt', async () => {
+    // given
+    const squad = buildSearchIndex(await loadKnowledge(SQUAD_KNOWLEDGE));
+    const questions: [string, string, string][] = [
+      ["What was Ghandi's work called?", 'Ghandi', 'Gandhi'],
+      ['What guide states the Univeristy of Chicago is known for their heavy workload and academic difficulty?', 'Univeristy', 'University'],
+      ['Who was responsible for the preliminary archaeological research at Ologesailie and Hyrax Hill?', 'Ologesailie', 'Olorgesailie'],
+      ['What does the Wessel-Datteln canal run parallel to?', 'Wessel', 'Wesel'],
+      ['What was Abu Hamaz al-Masri charged with when he was arrested?', 'Hamaz', 'Hamza'],
+      ['How did Celeron feel about Native relations?', 'Celeron', 'Céloron'],
+      ['Where was Shirey going to be when Fort Oswego was to be attacked?', 'Shirey', 'Shirley'],
+      ['In what town did Bill Aiken grow up?', 'Aiken', 'Aken'],
+    ];
+    for (const [question, typed, read] of questions) {
+      // when
+      const answer = answerQuestion(squad, question);
+      // then
+      expect(answer.answered, question).toBe(true);
+      expect(answer.readAs, question).toEqual([{ typed, read }]);
+      expect(answer.excerpts[0]?.text, question).toContain(read);
+    }
   });
 });
