@@ -224,7 +224,8 @@ const abstain = (reason: string, evidence = 0): Verdict => ({ answered: false, c
 
 /**
  * The cases that abstain before any evidence is weighed: no content words, a name or acronym
- * the knowledge never mentions, nothing found, a best passage that shares only the knowledge's
+ * the knowledge never mentions (a misspelled name read as the knowledge's spelling counts only
+ * when the first passage mentions that spelling), nothing found, a best passage that shares only the knowledge's
  * most common words with the question, or a question with a word the knowledge never uses whose
  * best passage covers less than {@link MIN_COVERAGE_WITH_UNKNOWN_WORD} of it. `undefined` when
  * the evidence decides.

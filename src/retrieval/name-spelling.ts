@@ -43,7 +43,10 @@ export interface Vocabulary {
   frequency(term: string): number;
   /** The index terms one edit (Levenshtein) away from `term`. */
   oneEditAway(term: string): Iterable<string>;
-  /** A word the knowledge writes for `term`: a capitalised one when it has one, else any. */
+  /**
+   * A word the knowledge writes for `term`: capitalised inside a sentence when it is written
+   * so (a name), else in lower case (a sentence's first word says nothing about case).
+   */
   spelling(term: string): string | undefined;
 }
 
