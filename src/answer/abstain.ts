@@ -224,7 +224,8 @@ const abstain = (reason: string, evidence = 0): Verdict => ({ answered: false, c
 
 /**
  * The cases that abstain before any evidence is weighed: no content words, a name or acronym
- * the knowledge never mentions, nothing found, a best passage that shares only the knowledge's
+ * the knowledge never mentions (a misspelled name read as the knowledge's spelling counts only
+ * when the first passage mentions that spelling), nothing found, a best passage that shares only the knowledge's
  * most common words with the question, or a question with a word the knowledge never uses whose
  * best passage covers less than {@link MIN_COVERAGE_WITH_UNKNOWN_WORD} of it. `undefined` when
  * the evidence decides.
@@ -234,7 +235,9 @@ const abstain = (reason: string, evidence = 0): Verdict => ({ answered: false, c
 export function outrightAbstention(index: SearchIndex, result: SearchResult): Verdict | undefined {
   const { plan, passages } = result;
   if (plan.concepts.length === 0) return abstain('The question has no words to search for.');
-  const unknownName = plan.concepts.find((c) => c.isName && !knowsConcept(index, c));
+  // A misspelled name read as the knowledge's nearest spelling ("Ghandi" → Gandhi) counts only
+  // when the best passage mentions that spelling: else the question is about something else.
+  const unknownName = plan.concepts.find((c, i) => c.isName && (!knowsConcept(index, c) || (c.readAs.length > 0 && passages[0]?.features.matched[i] !== true)));
   if (unknownName) return abstain(`The knowledge never mentions “${unknownName.word}”.`);
   if (passages.length === 0) return abstain('Nothing in the knowledge matches the question.');
   // Matching only words that half the knowledge uses ("2024", "election" in an article about the

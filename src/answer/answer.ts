@@ -1,4 +1,5 @@
 import type { SearchIndex } from '../retrieval/search-index.js';
+import type { QueryPlan } from '../retrieval/query.js';
 import { searchPassages, type RankedPassage } from '../retrieval/search.js';
 import { judgeAnswer, type Confidence } from './abstain.js';
 import { citationFor, type Citation } from './citation.js';
@@ -24,8 +25,34 @@ export interface Answer {
   /** The strength of the evidence the abstention rule weighed, in [0, 1] (see `judgeAnswer`); for evaluation. */
   readonly evidence?: number;
   readonly reason?: string;
+  /**
+   * Names of the question the knowledge never uses as typed, read as its spelling that the
+   * first excerpt's passage mentions ("Ghandi" read as "Gandhi"); absent when none was.
+   */
+  readonly readAs?: readonly SpellingRead[];
   /** Best first. */
   readonly excerpts: readonly AnswerExcerpt[];
+}
+
+/** A word of the question read as the knowledge's spelling (see `correctName`). */
+export interface SpellingRead {
+  /** As the question writes it. */
+  readonly typed: string;
+  /** As the knowledge writes it. */
+  readonly read: string;
+}
+
+/**
+ * The spellings read for misspelled names that a passage mentions: only those say which word
+ * the excerpt shows in place of the question's.
+ */
+function spellingsRead(index: SearchIndex, plan: QueryPlan, passage: RankedPassage | undefined): SpellingRead[] {
+  if (passage === undefined) return [];
+  const { terms } = index.memo.analysed(passage.passage);
+  return plan.concepts.flatMap((concept) => {
+    const shown = concept.readAs.filter((c) => terms.has(c.term));
+    return shown.length === 0 ? [] : [{ typed: concept.word, read: shown.map((c) => c.word).join(' / ') }];
+  });
 }
 
 /** Options of {@link answerQuestion}. */
@@ -71,12 +98,15 @@ export function answerQuestion(index: SearchIndex, question: string, options: An
       excerpt,
     };
   };
+  const shown = result.passages.slice(offset, offset + limit);
+  const readAs = verdict.answered ? spellingsRead(index, result.plan, shown[0]) : [];
   return {
     question,
     answered: verdict.answered,
     confidence: verdict.confidence,
     evidence: verdict.evidence,
     ...(verdict.reason === undefined ? {} : { reason: verdict.reason }),
-    excerpts: result.passages.slice(offset, offset + limit).map(toExcerpt),
+    ...(readAs.length === 0 ? {} : { readAs }),
+    excerpts: shown.map(toExcerpt),
   };
 }

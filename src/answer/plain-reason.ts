@@ -26,3 +26,14 @@ export function plainReason(reason: string | undefined): string {
   if (reason === 'The question has no words to search for.') return 'Your question has no words to search for; try a few more.';
   return GENERIC;
 }
+
+/**
+ * Which spellings of the knowledge were read for names the question misspelled, as one line;
+ * `undefined` when none was (see `Answer.readAs`).
+ *
+ * @example spellingNote([{ typed: 'Ghandi', read: 'Gandhi' }]) // 'Read “Ghandi” as “Gandhi”.'
+ */
+export function spellingNote(readAs: readonly { readonly typed: string; readonly read: string }[] | undefined): string | undefined {
+  if (readAs === undefined || readAs.length === 0) return undefined;
+  return `Read ${readAs.map((r) => `“${r.typed}” as “${r.read}”`).join(', ')}.`;
+}

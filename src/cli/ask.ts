@@ -23,6 +23,7 @@ export function answerToJson(answer: Answer): string {
     question: answer.question,
     answered: answer.answered,
     confidence: answer.confidence,
+    ...(answer.readAs === undefined ? {} : { readAs: answer.readAs }),
     excerpts: answer.excerpts.map(({ text, score, citation }) => ({ text, score, citation: { ...citation, file: citation.source } })),
   });
 }

@@ -1,6 +1,6 @@
 import type { Answer } from '../answer/answer.js';
 import { formatExcerpt } from '../answer/excerpt.js';
-import { ABSTAIN_HEADLINE, plainReason } from '../answer/plain-reason.js';
+import { ABSTAIN_HEADLINE, plainReason, spellingNote } from '../answer/plain-reason.js';
 
 const BOLD = (t: string): string => `\u001b[1m${t}\u001b[22m`;
 const DIM = (t: string): string => `\u001b[2m${t}\u001b[22m`;
@@ -33,6 +33,8 @@ export function formatAnswerForTerminal(answer: Answer, color: boolean): string 
     return `${lines.join('\n')}\n`;
   }
   lines.push(`${bold('Answer')} ${dim(`(confidence: ${answer.confidence})`)}`);
+  const note = spellingNote(answer.readAs);
+  if (note !== undefined) lines.push(dim(note));
   answer.excerpts.forEach((excerpt, i) => {
     const text = formatExcerpt(excerpt.excerpt, bold).replace(/\s+/g, ' ');
     const { title, section, paragraph, url, source } = excerpt.citation;

@@ -1,5 +1,5 @@
 import MiniSearch from 'minisearch';
-import { MINISEARCH_OPTIONS, type IndexedFields } from './options.js';
+import { INDEX_FIELDS, MINISEARCH_OPTIONS, type IndexedFields } from './options.js';
 import type { Postings } from './postings.js';
 import { FieldLengths, IdentityIds, PostingsView } from './postings-views.js';
 
@@ -23,6 +23,35 @@ export class PassageMiniSearch extends MiniSearch<IndexedFields> {
     const engine = new PassageMiniSearch(MINISEARCH_OPTIONS);
     engine.pour(postings);
     return engine;
+  }
+
+  /**
+   * The index terms within `maxDistance` edits (Levenshtein) of `term`, with their distance:
+   * MiniSearch's own fuzzy lookup over its radix tree, which visits only the branches that stay
+   * within the distance, never the whole vocabulary (for spelling correction of names).
+   *
+   * @example engine.termsNear('wessel', 1) // Map { 'wesel' => 1, 'vessel' => 1 }
+   */
+  termsNear(term: string, maxDistance: number): Map<string, number> {
+    const near = new Map<string, number>();
+    for (const [key, [, distance]] of this._index.fuzzyGet(term, maxDistance)) near.set(key, distance);
+    return near;
+  }
+
+  /**
+   * Up to `limit` passages (ids, ascending) whose text holds `term`, read from its postings.
+   *
+   * @example engine.passagesWith('gandhi', 3) // [812, 815]
+   */
+  passagesWith(term: string, limit: number): number[] {
+    const postings = this._index.get(term)?.get(TEXT_FIELD);
+    const ids: number[] = [];
+    if (postings === undefined) return ids;
+    for (const id of postings.keys()) {
+      if (ids.length === limit) break;
+      ids.push(id);
+    }
+    return ids;
   }
 
   /**
@@ -72,5 +101,7 @@ export class PassageMiniSearch extends MiniSearch<IndexedFields> {
     }
   }
 }
+
+const TEXT_FIELD = INDEX_FIELDS.indexOf('text');
 
 const READ_ONLY = 'a PassageMiniSearch is read-only: analyse the changed knowledge and pour it again (PassageMiniSearch.fromPostings)';

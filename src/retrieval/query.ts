@@ -1,5 +1,6 @@
 import type { AliasTable } from './aliases.js';
 import { COMMON_TERMS } from './common-words.js';
+import type { NameCorrection } from './name-spelling.js';
 import { RANKING } from './options.js';
 import { acronymTerm, isAcronymTerm, tokenize, toTerm, type Token } from './terms.js';
 
@@ -13,6 +14,11 @@ export interface QueryConcept {
   readonly alternatives: readonly (readonly string[])[];
   /** Written like a name: capitalised inside the sentence, or an acronym. */
   readonly isName: boolean;
+  /**
+   * The knowledge's spellings read instead of a name it never uses as typed ("Ghandi" →
+   * Gandhi, see `correctName`); their terms are among the alternatives. Empty otherwise.
+   */
+  readonly readAs: readonly NameCorrection[];
 }
 
 /** A question, analysed once and shared by search, re-ranking, excerpts and abstention. */
@@ -68,6 +74,9 @@ function looksLikeName(token: Token, index: number): boolean {
 /** Expands an acronym (its letters in lower case) into phrases of index terms. */
 export type AcronymExpander = (letters: string) => readonly (readonly string[])[];
 
+/** The knowledge's spellings of a name it never uses as typed (see `correctName`). */
+export type NameCorrector = (word: string) => readonly NameCorrection[];
+
 /** Phrases whose alias key starts at token `i`: multi-word keys first ("justice department"). */
 function alternativesAt(tokens: readonly Token[], i: number, aliases: AliasTable, expandAcronym: AcronymExpander): (readonly string[])[] {
   const found: (readonly string[])[] = [];
@@ -85,10 +94,12 @@ function alternativesAt(tokens: readonly Token[], i: number, aliases: AliasTable
 
 /**
  * Analyses a question: its content words (stop words dropped, stemmed), each with its
- * alternative wordings, and the weighted term list that goes to MiniSearch.
+ * alternative wordings, and the weighted term list that goes to MiniSearch. A name the
+ * knowledge never uses gets the spellings `correctName` finds as alternatives ("Ghandi" →
+ * gandhi), weighed like the other alternatives.
  *
  * @example planQuery('What did the DOJ say?', { written: new Map([['doj', [['justic', 'depart']]]]), learned: new Map() }).concepts[0]
- * // { word: 'DOJ', term: 'doj', alternatives: [['justic', 'depart']], isName: true }
+ * // { word: 'DOJ', term: 'doj', alternatives: [['justic', 'depart']], isName: true, readAs: [] }
  */
 export function planQuery(
   question: string,
@@ -96,6 +107,7 @@ export function planQuery(
   knows: (term: string) => boolean = () => false,
   expandAcronym: AcronymExpander = () => [],
   expansionWeight = 0.6,
+  correctName: NameCorrector = () => [],
 ): QueryPlan {
   const tokens = tokenize(question);
   const concepts: QueryConcept[] = [];
@@ -110,7 +122,10 @@ export function planQuery(
     if (seen.has(term)) return;
     seen.add(term);
     const isName = looksLikeName(token, i);
-    concepts.push({ word: token.word, term, alternatives, isName });
+    const known = knows(term) || alternatives.some((phrase) => phrase.every(knows));
+    const corrections = isName && !known ? correctName(token.word) : [];
+    alternatives.push(...corrections.map((c) => [c.term]));
+    concepts.push({ word: token.word, term, alternatives, isName, readAs: corrections });
     weights.set(term, COMMON_TERMS.has(term) ? RANKING.commonWordWeight : isName ? RANKING.nameWeight : 1);
     for (const phrase of alternatives) {
       for (const alt of phrase) if (!weights.has(alt)) weights.set(alt, expansionWeight);

@@ -1,6 +1,7 @@
 import type { Passage } from '../knowledge/types.js';
 import { lowerCaseExpansions } from './aliases.js';
 import { RANKING, searchOptionsFor } from './options.js';
+import { correctName, indexVocabulary } from './name-spelling.js';
 import { planQuery, type QueryPlan } from './query.js';
 import { toTerm } from './terms.js';
 import { bm25Score } from './bm25.js';
@@ -122,6 +123,7 @@ export function searchPassages(index: SearchIndex, question: string, options: Se
     (term) => index.documentFrequency.has(term),
     (letters) => acronymExpansions(index, letters),
     RANKING.expansionWeight,
+    (word) => correctName(word, indexVocabulary(index)),
   );
   const weights = conceptWeights(index, plan);
   const frequency = (term: string): number => index.documentFrequency.get(term) ?? 0;

@@ -255,3 +255,15 @@ describe('answer buttons', () => {
     expect(h.fake.messages().find((m) => m.id === posted.id)?.embeds[0]?.fields?.[0]?.name).toBe('Excerpt 4');
   });
 });
+
+describe('/ask with a misspelled name', () => {
+  it('given "Rusia", when asked, then it answers about Russia and says which word it read', async () => {
+    // when
+    const sent = h.fake.sendInteraction(h.fake.slashCommand('ask', { query: 'What did Rusia do in the election?' }, { user: freshUser() }));
+    const message = await replyOf(h.fake, sent);
+    // then: the note under the confidence line, and the knowledge's spelling in bold
+    const embed = message.embeds[0]!;
+    expect(embed.description).toMatch(/^Confidence: \*\*(high|medium|low)\*\*.*\nRead “Rusia” as “Russia”\.$/);
+    expect(embed.fields?.[0]?.value).toMatch(/\*\*Russia\w*\*\*/);
+  });
+});

@@ -4,7 +4,7 @@
  */
 import { ButtonStyle, type APIEmbed, type APIEmbedField } from 'discord.js';
 import { formatExcerpt } from '../../answer/excerpt.js';
-import { ABSTAIN_HEADLINE, plainReason } from '../../answer/plain-reason.js';
+import { ABSTAIN_HEADLINE, plainReason, spellingNote } from '../../answer/plain-reason.js';
 import type { AnswerExcerpt } from '../../answer/answer.js';
 import type { AnswerPage } from '../../service/knowledge-service.js';
 import { encodeAskButton, MAX_OFFSET } from '../custom-id.js';
@@ -71,7 +71,10 @@ function description(page: AnswerPage): string {
     else lines.push('', 'The closest passages, which do not answer it:', ...answer.excerpts.map(closestLine));
     return lines.join('\n');
   }
-  if (offset === 0) return CONFIDENCE_LINE[answer.confidence];
+  if (offset === 0) {
+    const note = spellingNote(answer.readAs);
+    return note === undefined ? CONFIDENCE_LINE[answer.confidence] : `${CONFIDENCE_LINE[answer.confidence]}\n${escapeText(note)}`;
+  }
   // Later pages hold lower-ranked passages: the first page's confidence does not apply to them.
   const range = resultsRange(offset + 1, offset + answer.excerpts.length);
   return `${range}: lower-ranked passages that match the question less well than the first ${offset}. Check them before relying on them.`;
