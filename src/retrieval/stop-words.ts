@@ -21,6 +21,9 @@ export const STOP_WORD_LIST: readonly string[] = [
   'i', 'me', 'my', 'we', 'our', 'us', 'you', 'your', 'he', 'him', 'his', 'she', 'her', 'its',
   'them', 'those', 'some', 'any', 'each', 'all', 'both', 'either', 'neither', 'other',
   'another', 'than', 'so', 'too', 'very', 'also', 'just', 'only', 'own', 'same',
+  // indefinite and reflexive pronouns: "Did the FBI warn anyone?" asks about the FBI's warning
+  'anyone', 'anybody', 'anything', 'someone', 'somebody', 'something', 'everyone', 'everybody',
+  'everything', 'itself', 'themselves', 'himself', 'herself', 'myself', 'yourself', 'ourselves',
   // prepositions and particles
   'from', 'about', 'up', 'down', 'out', 'off', 'over', 'under', 'again', 'further', 'once',
   'here', 'via', 'per', 'upon', 'onto', 'toward', 'towards', 'within', 'without',

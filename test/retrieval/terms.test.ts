@@ -25,6 +25,11 @@ describe('analyze', () => {
     expect(analyze('Who is the top threat?')).toEqual(['top', 'threat']);
   });
 
+  it('drops indefinite and reflexive pronouns: "Did ODNI warn anyone?" is about ODNI warning', () => {
+    expect(analyze('Did ODNI warn anyone?')).toEqual(['ODNI', 'warn']);
+    expect(analyze('Did the feds do anything about it themselves?')).toEqual(['fed']);
+  });
+
   it('drops single letters but keeps digits and numbers ("Super Bowl 5")', () => {
     expect(analyze('a b c 1 2')).toEqual(['1', '2']);
     expect(analyze('Super Bowl 5 in 2024')).toEqual(['super', 'bowl', '5', '2024']);
