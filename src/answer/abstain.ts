@@ -58,6 +58,12 @@ export interface EvidenceFeatures {
    * a question about something else ("the capital of Iran") keeps its unknown words heavy.
    */
   readonly strictCoverage: number;
+  /** Share of the question's weight named in that passage's title or section heading: the question names its subject. */
+  readonly heading: number;
+  /** That passage's length, `ln(1 + index terms) / 6` (at most 1): a long passage matches words by chance. */
+  readonly length: number;
+  /** Coverage of that passage's best sentence, weighed by rarity among the candidates (see `PassageFeatures.sentenceCoverage`). */
+  readonly sentenceCoverage: number;
 }
 
 /**
@@ -68,29 +74,32 @@ export interface EvidenceFeatures {
  * dev questions or the member questions, which measure it. Re-fit after changing the re-ranker.
  */
 export const EVIDENCE_WEIGHTS = {
-  bias: -3.96,
-  coverage: 2.53,
-  proximity: 2.44,
-  phrase: 0.58,
-  missed: 0.37,
-  margin: 1.12,
-  spread: -2.90,
-  words: 1.86,
-  pairs: 0.36,
-  sentencePairs: -0.16,
-  run: 2.19,
-  unknown: -4.34,
-  namesMissed: -1.40,
-  strictCoverage: 2.52,
+  bias: 0.16,
+  coverage: 2.54,
+  proximity: 1.71,
+  phrase: 0.42,
+  missed: 0.72,
+  margin: 1.06,
+  spread: -2.40,
+  words: 2.21,
+  pairs: 0.60,
+  sentencePairs: -0.33,
+  run: 2.09,
+  unknown: -4.04,
+  namesMissed: -1.22,
+  strictCoverage: 2.92,
+  heading: 5.25,
+  length: -7.15,
+  sentenceCoverage: 0.49,
 } as const;
 
 /**
  * Below this evidence Footnote abstains. Printed by the same fit: on its training folds it
  * refuses 2 % of answerable questions (the false-abstention budget, outright refusals included)
- * and 76 % of questions about removed articles. (All 9,570 training questions gave a lower
+ * and 78 % of questions about removed articles. (All 9,570 training questions gave a lower
  * threshold that refuses fewer held-out questions on dev-1000 folds of two seeds.)
  */
-export const MIN_EVIDENCE = 0.284;
+export const MIN_EVIDENCE = 0.280;
 /**
  * Confidence is `high` from this evidence on when the question's words also stand together
  * (proximity at least {@link HIGH_PROXIMITY}). Measured with the fitted evidence score: high
@@ -119,6 +128,8 @@ export const MIN_COVERAGE_WITH_UNKNOWN_WORD = 0.25;
 
 /** A word in more than this share of the passages says nothing about which passage answers. */
 const UBIQUITOUS_SHARE = 0.5;
+/** `ln(1 + index terms)` of a long passage (about 400 terms): the evidence reads length as a share of it. */
+const LENGTH_SCALE = 6;
 /** How many of the top passages are looked at for evidence. */
 const EVIDENCE_DEPTH = 3;
 
@@ -218,6 +229,9 @@ export function evidenceFeatures(index: SearchIndex, result: SearchResult): Evid
     unknown: plan.concepts.length === 0 ? 0 : foreign / plan.concepts.length,
     namesMissed: names.length === 0 ? 0 : names.filter((i) => !f.matched[i]).length / names.length,
     strictCoverage: strictCoverageOf(index, result, best),
+    heading: f.heading,
+    length: Math.min(1, f.length / LENGTH_SCALE),
+    sentenceCoverage: f.sentenceCoverage,
   };
 }
 

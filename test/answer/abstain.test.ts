@@ -129,6 +129,7 @@ describe('evidenceScore', () => {
   const strong: EvidenceFeatures = {
     coverage: 1, proximity: 1, phrase: 0.5, missed: 0, margin: 0.5, spread: 0,
     words: 1, pairs: 0.5, sentencePairs: 0.5, run: 0.5, unknown: 0, namesMissed: 0, strictCoverage: 1,
+    heading: 0.5, length: 0.6, sentenceCoverage: 1,
   };
 
   it('grows with coverage, proximity and the lead of the first passage', () => {
@@ -147,6 +148,7 @@ describe('evidenceScore', () => {
     const none: EvidenceFeatures = {
       coverage: 0, proximity: 0, phrase: 0, missed: 1, margin: 0, spread: 1,
       words: 0, pairs: 0, sentencePairs: 0, run: 0, unknown: 1, namesMissed: 1, strictCoverage: 0,
+      heading: 0, length: 1, sentenceCoverage: 0,
     };
     expect(evidenceScore(none)).toBeGreaterThanOrEqual(0);
     expect(evidenceScore({ ...strong, phrase: 1, margin: 1 })).toBeLessThanOrEqual(1);
