@@ -1,5 +1,6 @@
 import type { KnowledgeBase, Passage } from '../knowledge/types.js';
 import { AliasLearner, analyseWrittenAliases, wordFlags, type AliasTable } from './aliases.js';
+import { withCapitals } from './capitals.js';
 import { PassageMiniSearch } from './engine.js';
 import { PassageMemo } from './passage-memo.js';
 import { INDEX_FIELDS } from './options.js';
@@ -123,7 +124,7 @@ export function assembleIndex(knowledge: KnowledgeBase, analysed: AnalysedKnowle
       averageLengths: postings.fields.map((field) => field.averageLength),
       frequencies,
     },
-    aliases: { written: analyseWrittenAliases(knowledge.aliases), learned: analysed.learnedAliases },
+    aliases: { written: withCapitals(analyseWrittenAliases(knowledge.aliases), (term) => documentFrequency.has(term)), learned: analysed.learnedAliases },
     memo: new PassageMemo(),
   };
 }
