@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { evidenceFeatures, outrightAbstention, type EvidenceFeatures } from '../answer/abstain.js';
-import { EXCERPT_MAX_CHARS, EXCERPT_WEIGHTS, excerptCandidates, type SpanFeatures } from '../answer/excerpt.js';
+import { EXCERPT_MAX_CHARS, excerptCandidates } from '../answer/excerpt.js';
+import { EXCERPT_WEIGHTS, type SpanFeatures } from '../answer/excerpt-features.js';
 import { fitListwise, fitLogistic, logisticProbability, type CandidateGroup } from '../evaluation/fit.js';
 import { articleFolds, withoutDocuments } from '../evaluation/leave-out.js';
 import { loadKnowledge } from '../knowledge/load.js';
@@ -21,7 +22,7 @@ const USAGE = `usage: npm run fit -- ranking QUESTIONS... [--exclude SQUAD.jsonl
   question's candidates, on SQuAD questions and/or BEIR claims (each file searched in the
   "knowledge" folder beside it), and prints them. --exclude leaves out the questions of another
   file (the development sample that measures the result); --limit caps each file.
-  excerpts fits the excerpt score (EXCERPT_WEIGHTS in src/answer/excerpt.ts): a logistic model,
+  excerpts fits the excerpt score (EXCERPT_WEIGHTS in src/answer/excerpt-features.ts): a logistic model,
   over the candidate excerpts of each question's gold paragraph, of holding a gold answer.
   abstention fits the evidence score (EVIDENCE_WEIGHTS in src/answer/abstain.ts) on SQuAD
   leave-articles-out folds: questions about removed articles are the ones to refuse. It prints
