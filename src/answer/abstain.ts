@@ -164,6 +164,13 @@ function knowsConcept(index: SearchIndex, concept: QueryConcept): boolean {
   return known(concept.term) || concept.alternatives.some((phrase) => phrase.every(known));
 }
 
+/** Words for a reason: the word “feds”, the words “bake” and “bread”. */
+function wordList(words: readonly string[]): string {
+  const quoted = words.map((w) => `“${w}”`);
+  if (quoted.length === 1) return `the word ${quoted[0]}`;
+  return `the words ${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
+}
+
 /** The reason given when a word the knowledge never uses is what leaves the question uncovered. */
 const foreignWordReason = (concept: QueryConcept): string =>
   `The knowledge never uses the word “${concept.word}”, and the closest passages cover too little of the question.`;
@@ -255,7 +262,12 @@ export function outrightAbstention(index: SearchIndex, result: SearchResult): Ve
   // when the best passage mentions that spelling: else the question is about something else.
   const unknownName = plan.concepts.find((c, i) => c.isName && (!knowsConcept(index, c) || (c.readAs.length > 0 && passages[0]?.features.matched[i] !== true)));
   if (unknownName) return abstain(`The knowledge never mentions “${unknownName.word}”.`);
-  if (passages.length === 0) return abstain('Nothing in the knowledge matches the question.');
+  if (passages.length === 0) {
+    // Every word unknown: naming them lets the member ask again with the sources' words (a
+    // number, as in "2+2", is no word to rephrase).
+    const unknown = plan.concepts.filter((c) => !knowsConcept(index, c) && /\p{L}/u.test(c.word));
+    return abstain(unknown.length === plan.concepts.length ? `The knowledge never uses ${wordList(unknown.map((c) => c.word))}.` : 'Nothing in the knowledge matches the question.');
+  }
   // Matching only words that half the knowledge uses ("2024", "election" in an article about the
   // 2024 election) is no evidence: "Who won the 2024 election?" is not answered by it.
   const best = bestEvidence(passages);

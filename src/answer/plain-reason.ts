@@ -15,6 +15,7 @@ const GENERIC = "Nothing in them answers this question, so I won't guess.";
  *
  * @example plainReason('The knowledge never mentions “Hamlet”.') // 'They never mention “Hamlet”.'
  * @example plainReason('The knowledge never uses the word “capital”, and the closest passages cover too little of the question.') // 'They never use the word “capital”; try asking with their words.'
+ * @example plainReason('The knowledge never uses the words “bake” and “bread”.') // 'They never use the words “bake” and “bread”; try asking with their words.'
  * @example plainReason('The closest passages do not show enough of the question together.') // "Nothing in them answers this question, so I won't guess."
  */
 export function plainReason(reason: string | undefined): string {
@@ -23,6 +24,8 @@ export function plainReason(reason: string | undefined): string {
   // A word they never use may be a paraphrase: telling the member which one lets them rephrase.
   const foreign = /^The knowledge never uses the word (“.+”), and /.exec(reason ?? '');
   if (foreign) return `They never use the word ${foreign[1]}; try asking with their words.`;
+  const allUnknown = /^The knowledge never uses (the words? “.+”)\.$/.exec(reason ?? '');
+  if (allUnknown) return `They never use ${allUnknown[1]}; try asking with their words.`;
   if (reason === 'The question has no words to search for.') return 'Your question has no words to search for; try a few more.';
   return GENERIC;
 }

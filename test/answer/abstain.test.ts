@@ -23,10 +23,11 @@ describe('abstention over the seed article', () => {
     ['What did Germany do in the election?', 'The knowledge never mentions “Germany”.'],
     ['What is the capital of Australia?', 'The knowledge never mentions “Australia”.'],
     ["What's 2+2?", 'Nothing in the knowledge matches the question.'],
-    ['How do I bake bread?', 'Nothing in the knowledge matches the question.'],
+    ['How do I bake bread?', 'The knowledge never uses the words “bake” and “bread”.'],
     // Not "what is the best pizza topping": Porter stems "topping" to "top" ("the top threat"), which
     // leaves it 28 % strict coverage, above MIN_COVERAGE_WITH_UNKNOWN_WORD; a known miss (DESIGN.md).
-    ['What is the best pizza recipe?', 'Nothing in the knowledge matches the question.'],
+    ['What is the best pizza recipe?', 'The knowledge never uses the words “best”, “pizza” and “recipe”.'],
+    ['Did the feds do anything about it?', 'The knowledge never uses the word “feds”.'],
     ['Which bot did Iran pretend to be?', 'The knowledge never uses the word “bot”, and the closest passages cover too little of the question.'],
     ['', 'The question has no words to search for.'],
     ['!!!', 'The question has no words to search for.'],

@@ -11,6 +11,11 @@ describe('plainReason (why Footnote did not answer, for members)', () => {
     expect(plainReason(reason)).toBe('They never use the word “capital”; try asking with their words.');
   });
 
+  it('names every word of a question none of whose words the sources use', () => {
+    expect(plainReason('The knowledge never uses the word “feds”.')).toBe('They never use the word “feds”; try asking with their words.');
+    expect(plainReason('The knowledge never uses the words “bake” and “bread”.')).toBe('They never use the words “bake” and “bread”; try asking with their words.');
+  });
+
   it('says nothing technical for reasons that would not help', () => {
     expect(plainReason('The closest passages do not show enough of the question together.')).toBe("Nothing in them answers this question, so I won't guess.");
     expect(plainReason(undefined)).toBe("Nothing in them answers this question, so I won't guess.");
