@@ -269,19 +269,31 @@ export function outrightAbstention(index: SearchIndex, result: SearchResult): Ve
     return abstain(unknown.length === plan.concepts.length ? `The knowledge never uses ${wordList(unknown.map((c) => c.word))}.` : 'Nothing in the knowledge matches the question.');
   }
   // Matching only words that half the knowledge uses ("2024", "election" in an article about the
-  // 2024 election) is no evidence: "Who won the 2024 election?" is not answered by it.
+  // 2024 election) is no evidence: "Who won the 2024 election?" is not answered by it. Unless
+  // the passage has every word of the question: then it asks about the knowledge's own topic
+  // ("What is foreign interference?"), answered at low confidence at most (see `judgeAnswer`).
   const best = bestEvidence(passages);
-  const total = index.knowledge.passages.length;
-  const specific = (term: string): boolean => (index.documentFrequency.get(term) ?? 0) <= Math.max(1, total * UBIQUITOUS_SHARE);
-  const matchedSpecific = plan.concepts.some(
-    (concept, i) => best.features.matched[i] && (specific(concept.term) || concept.alternatives.some((phrase) => phrase.some(specific))),
-  );
-  if (!matchedSpecific) return abstain('The closest passages share only the most common words of the knowledge with the question.');
+  const common = sharesOnlyCommonWords(index, result, best);
+  if (common && !plan.concepts.every((_, i) => best.features.matched[i] === true)) {
+    return abstain('The closest passages share only the most common words of the knowledge with the question.');
+  }
   const unknown = plan.concepts.find((c) => isForeignWord(index, c));
   if (unknown !== undefined && strictCoverageOf(index, result, best) < MIN_COVERAGE_WITH_UNKNOWN_WORD) {
     return abstain(foreignWordReason(unknown));
   }
   return undefined;
+}
+
+/**
+ * Whether a passage matches the question only through words more than half the knowledge uses
+ * (see `UBIQUITOUS_SHARE`).
+ */
+function sharesOnlyCommonWords(index: SearchIndex, result: SearchResult, passage: RankedPassage): boolean {
+  const total = index.knowledge.passages.length;
+  const specific = (term: string): boolean => (index.documentFrequency.get(term) ?? 0) <= Math.max(1, total * UBIQUITOUS_SHARE);
+  return !result.plan.concepts.some(
+    (concept, i) => passage.features.matched[i] && (specific(concept.term) || concept.alternatives.some((phrase) => phrase.some(specific))),
+  );
 }
 
 /** Why the evidence is too weak, in words a member understands. */
@@ -310,6 +322,15 @@ export function judgeAnswer(index: SearchIndex, result: SearchResult): Verdict {
   const features = evidenceFeatures(index, result);
   const evidence = evidenceScore(features);
   if (evidence < MIN_EVIDENCE) return abstain(weakEvidenceReason(index, result, features), evidence);
-  const confidence: Confidence = evidence >= HIGH_EVIDENCE && features.proximity >= HIGH_PROXIMITY ? 'high' : evidence >= MEDIUM_EVIDENCE ? 'medium' : 'low';
+  // A question made only of the knowledge's most common words is about its whole topic: any
+  // passage repeats those words, so none is strong evidence.
+  const common = sharesOnlyCommonWords(index, result, bestEvidence(result.passages));
+  const confidence: Confidence = common
+    ? 'low'
+    : evidence >= HIGH_EVIDENCE && features.proximity >= HIGH_PROXIMITY
+      ? 'high'
+      : evidence >= MEDIUM_EVIDENCE
+        ? 'medium'
+        : 'low';
   return { answered: true, confidence, evidence };
 }

@@ -71,6 +71,15 @@ describe('abstention over the seed article', () => {
     expect(answer.excerpts.length).toBeGreaterThan(0);
   });
 
+  it('answers a question about the article\'s own topic, all in its most common words, at low confidence only', () => {
+    // given: every word of the question is in the passage, and in most of the article
+    const answer = answerQuestion(index, 'What is foreign interference?');
+    // then: the passages about it are shown, but never as a confident answer
+    expect(answer.answered).toBe(true);
+    expect(answer.confidence).toBe('low');
+    expect(answer.excerpts[0]?.text).toMatch(/\*\*foreign interference\*\*/i);
+  });
+
   it('lists nothing when no word matches', () => {
     expect(answerQuestion(index, 'How do I bake bread?').excerpts).toEqual([]);
   });
