@@ -1,5 +1,6 @@
 import type { AliasTable } from './aliases.js';
 import { COMMON_TERMS } from './common-words.js';
+import { isLikelyNoun, questionWordClasses } from './word-classes.js';
 import type { NameCorrection } from './name-spelling.js';
 import { RANKING } from './options.js';
 import { acronymTerm, isAcronymTerm, tokenize, toTerm, type Token } from './terms.js';
@@ -19,6 +20,12 @@ export interface QueryConcept {
    * Gandhi, see `correctName`); their terms are among the alternatives. Empty otherwise.
    */
   readonly readAs: readonly NameCorrection[];
+  /**
+   * Whether the word is a noun (or a name) here. For a word the knowledge never uses, where it
+   * decides abstention ("a noun the knowledge never uses"), it is read in the question's context
+   * (`questionWordClasses`: "sway" in "try to sway the vote" is a verb); else from the lexicon.
+   */
+  readonly isNoun: boolean;
 }
 
 /** A question, analysed once and shared by search, re-ranking, excerpts and abstention. */
@@ -99,7 +106,7 @@ function alternativesAt(tokens: readonly Token[], i: number, aliases: AliasTable
  * gandhi), weighed like the other alternatives.
  *
  * @example planQuery('What did the DOJ say?', { written: new Map([['doj', [['justic', 'depart']]]]), learned: new Map() }).concepts[0]
- * // { word: 'DOJ', term: 'doj', alternatives: [['justic', 'depart']], isName: true, readAs: [] }
+ * // { word: 'DOJ', term: 'doj', alternatives: [['justic', 'depart']], isName: true, readAs: [], isNoun: true }
  */
 export function planQuery(
   question: string,
@@ -113,6 +120,9 @@ export function planQuery(
   const concepts: QueryConcept[] = [];
   const weights = new Map<string, number>();
   const seen = new Set<string>();
+  // Tagging the question costs little but loads a model: only when a word is unknown.
+  let classes: ReadonlyMap<string, boolean> | undefined;
+  const nounInContext = (word: string): boolean => (classes ??= questionWordClasses(question)).get(word.toLowerCase()) ?? isLikelyNoun(word);
   tokens.forEach((token, i) => {
     const alternatives = alternativesAt(tokens, i, aliases, expandAcronym);
     if (token.term === null && alternatives.length === 0) return;
@@ -125,7 +135,8 @@ export function planQuery(
     const known = knows(term) || alternatives.some((phrase) => phrase.every(knows));
     const corrections = isName && !known ? correctName(token.word) : [];
     alternatives.push(...corrections.map((c) => [c.term]));
-    concepts.push({ word: token.word, term, alternatives, isName, readAs: corrections });
+    const isNoun = known ? isLikelyNoun(token.word) : nounInContext(token.word);
+    concepts.push({ word: token.word, term, alternatives, isName, readAs: corrections, isNoun });
     weights.set(term, COMMON_TERMS.has(term) ? RANKING.commonWordWeight : isName ? RANKING.nameWeight : 1);
     for (const phrase of alternatives) {
       for (const alt of phrase) if (!weights.has(alt)) weights.set(alt, expansionWeight);

@@ -80,6 +80,11 @@ describe('abstention over the seed article', () => {
     expect(answer.excerpts[0]?.text).toMatch(/\*\*foreign interference\*\*/i);
   });
 
+  it('does not refuse over a verb the article never uses ("sway" in "try to sway the vote")', () => {
+    const answer = answerQuestion(index, 'Did Beijing try to sway the vote?');
+    expect(answer.answered).toBe(true);
+  });
+
   it('lists nothing when no word matches', () => {
     expect(answerQuestion(index, 'How do I bake bread?').excerpts).toEqual([]);
   });
