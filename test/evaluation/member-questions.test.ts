@@ -10,9 +10,9 @@ import { loadKnowledge } from '../../src/knowledge/load.js';
 import { buildSearchIndex } from '../../src/retrieval/search-index.js';
 import { REPO_ROOT, SHIPPED_KNOWLEDGE } from '../helpers/knowledge.js';
 
-/** `npm run -s eval -- eval/member-questions.json` when this bar was set: hit@3 0.784, OOS abstain 0.629, false abstain 0.108, high precision 0.667. */
+/** `npm run -s eval -- eval/member-questions.json` when this bar was set: hit@3 0.784, OOS abstain 0.629, false abstain 0.027, high precision 0.667. */
 const FLOOR = { 'hit@3': 0.78, 'oos-abstain': 0.62, 'high-precision': 0.66 } as const;
-const MAX = { 'false-abstain': 0.11 } as const;
+const MAX = { 'false-abstain': 0.03 } as const;
 
 describe('the member questions over the shipped article', () => {
   let result: Evaluation;
