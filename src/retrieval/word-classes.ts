@@ -42,6 +42,14 @@ function loadTagger(): Tagger {
   return tagger;
 }
 
+/**
+ * Loads the tagger now rather than at the first question that needs it (a service calls this
+ * at start, so no member waits the 0.2 s).
+ */
+export function preloadWordClasses(): void {
+  loadTagger();
+}
+
 /** Universal part-of-speech tags that name a thing: nouns and proper nouns. */
 const NOUN_TAGS: ReadonlySet<string> = new Set(['NOUN', 'PROPN']);
 

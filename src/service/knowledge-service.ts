@@ -10,6 +10,7 @@ import { viewPassage, type PassageView } from '../answer/passage-view.js';
 import { findSections, type SectionEntry } from '../answer/sections.js';
 import { KnowledgeError } from '../knowledge/errors.js';
 import { openIndexInWorker } from '../retrieval/open-index-in-worker.js';
+import { preloadWordClasses } from '../retrieval/word-classes.js';
 import type { SearchIndex } from '../retrieval/search-index.js';
 import { inCollections } from '../retrieval/search.js';
 import { suggestPassages, type PassageSuggestion } from '../retrieval/suggest.js';
@@ -104,6 +105,7 @@ export async function createKnowledgeService(dir: string, options: KnowledgeServ
   const clock = options.clock ?? Date.now;
   const open = options.open ?? ((d: string) => openIndexInWorker(d, options.warn === undefined ? {} : { warn: options.warn }));
   let current: KnowledgeSnapshot = buildSnapshot(await open(dir), clock());
+  preloadWordClasses();
   let reloading: Promise<ReloadOutcome> | undefined;
 
   const stats = (): KnowledgeStats => ({
