@@ -4,6 +4,7 @@ import MiniSearch from 'minisearch';
 import { answerQuestion } from '../answer/answer.js';
 import { loadKnowledge } from '../knowledge/load.js';
 import { openIndex } from '../retrieval/open-index.js';
+import { preloadWordClasses } from '../retrieval/word-classes.js';
 import { askRaw, buildRawIndex, RAW_OPTIONS, type RawIndex } from './raw-minisearch.js';
 import type { SystemName } from './measure.js';
 
@@ -61,6 +62,8 @@ export async function measureScale(
     const index = await openIndex(knowledgeDir, { cacheDir });
     if ((index.origin === 'loaded') !== (phase === 'load')) throw new Error(`expected the index to be ${phase === 'load' ? 'loaded' : 'built'}, it was ${index.origin}`);
     passages = index.knowledge.passages.length;
+    // As the knowledge service starts: the word-class tagger is loaded before the first question.
+    preloadWordClasses();
     ask = (question) => answerQuestion(index, question);
   } else {
     const raw = await readyRaw(phase, knowledgeDir, cacheDir);

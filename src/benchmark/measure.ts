@@ -4,6 +4,7 @@ import { scoreClaims, scoreQa, scoreSquad, squadParagraphs, type ScoredAnswer, t
 import { readQuestionSet, type QuestionSet } from '../evaluation/question-sets.js';
 import { loadKnowledge } from '../knowledge/load.js';
 import { buildSearchIndex } from '../retrieval/search-index.js';
+import { preloadWordClasses } from '../retrieval/word-classes.js';
 import { askRaw, buildRawIndex } from './raw-minisearch.js';
 
 /** The systems a benchmark compares. */
@@ -38,6 +39,13 @@ function score(set: QuestionSet, answers: readonly ScoredAnswer[], paragraphs: S
   return scoreClaims(set.questions, answers).scores;
 }
 
+/** Footnote ready to answer, as the knowledge service starts it: the index, and the word-class tagger. */
+function readyIndex(knowledge: Awaited<ReturnType<typeof loadKnowledge>>): ReturnType<typeof buildSearchIndex> {
+  const index = buildSearchIndex(knowledge);
+  preloadWordClasses();
+  return index;
+}
+
 /**
  * Measures one system on one corpus: index build time (knowledge already loaded), heap held
  * by the index, per-question latency (p50/p99) and quality. Run it in a fresh process
@@ -52,7 +60,7 @@ export async function measure(system: SystemName, knowledgeDir: string, question
   const started = performance.now();
   const ask: (q: string) => ScoredAnswer =
     system === 'footnote'
-      ? ((index) => (q: string) => answerQuestion(index, q, { limit }))(buildSearchIndex(knowledge))
+      ? ((index) => (q: string) => answerQuestion(index, q, { limit }))(readyIndex(knowledge))
       : ((raw) => (q: string) => askRaw(raw, q, limit))(buildRawIndex(knowledge));
   const buildMs = performance.now() - started;
   const heapMb = (heapUsed() - before) / 2 ** 20;
