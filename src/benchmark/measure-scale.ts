@@ -59,11 +59,12 @@ export async function measureScale(
   let ask: (question: string) => unknown;
   let passages: number;
   if (system === 'footnote') {
+    // As the knowledge service starts: the word-class tagger loads first, while the heap is
+    // small (loading it beside a large index costs more garbage collection).
+    preloadWordClasses();
     const index = await openIndex(knowledgeDir, { cacheDir });
     if ((index.origin === 'loaded') !== (phase === 'load')) throw new Error(`expected the index to be ${phase === 'load' ? 'loaded' : 'built'}, it was ${index.origin}`);
     passages = index.knowledge.passages.length;
-    // As the knowledge service starts: the word-class tagger is loaded before the first question.
-    preloadWordClasses();
     ask = (question) => answerQuestion(index, question);
   } else {
     const raw = await readyRaw(phase, knowledgeDir, cacheDir);

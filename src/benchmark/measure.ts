@@ -41,9 +41,8 @@ function score(set: QuestionSet, answers: readonly ScoredAnswer[], paragraphs: S
 
 /** Footnote ready to answer, as the knowledge service starts it: the index, and the word-class tagger. */
 function readyIndex(knowledge: Awaited<ReturnType<typeof loadKnowledge>>): ReturnType<typeof buildSearchIndex> {
-  const index = buildSearchIndex(knowledge);
   preloadWordClasses();
-  return index;
+  return buildSearchIndex(knowledge);
 }
 
 /**

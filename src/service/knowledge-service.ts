@@ -104,8 +104,11 @@ export interface KnowledgeServiceOptions {
 export async function createKnowledgeService(dir: string, options: KnowledgeServiceOptions = {}): Promise<KnowledgeService> {
   const clock = options.clock ?? Date.now;
   const open = options.open ?? ((d: string) => openIndexInWorker(d, options.warn === undefined ? {} : { warn: options.warn }));
-  let current: KnowledgeSnapshot = buildSnapshot(await open(dir), clock());
+  const opening = open(dir);
+  // The word-class tagger loads while the index opens (in a worker by default), and while the
+  // heap is small.
   preloadWordClasses();
+  let current: KnowledgeSnapshot = buildSnapshot(await opening, clock());
   let reloading: Promise<ReloadOutcome> | undefined;
 
   const stats = (): KnowledgeStats => ({
