@@ -1,6 +1,7 @@
 import { countries } from 'countries-list';
-import { analyze, scanWords } from './terms.js';
 import type { PhraseTable } from './aliases.js';
+import { surfaceWords } from './surface.js';
+import { analyze } from './terms.js';
 
 /**
  * Capital cities read as their countries. News and members alike say "Moscow" or "Beijing" for
@@ -8,13 +9,6 @@ import type { PhraseTable } from './aliases.js';
  * country. The capitals come from the maintained `countries-list` data (ISO 3166 countries with
  * their English capitals), not from a list kept here.
  */
-
-/** Words as the query planner joins them into an alias key: lower case, one space apart ("kuala lumpur"). */
-function aliasKey(name: string): string {
-  const words: string[] = [];
-  scanWords(name, (start, end) => words.push(name.slice(start, end).toLowerCase()));
-  return words.join(' ');
-}
 
 /**
  * Alias phrases from capital to country for a knowledge base: only for a country the knowledge
@@ -33,7 +27,8 @@ export function capitalAliases(knows: (term: string) => boolean): Map<string, st
     const capitalTerms = analyze(capital);
     if (countryTerms.length === 0 || capitalTerms.length === 0) continue;
     if (!countryTerms.every(knows) || capitalTerms.every(knows)) continue;
-    table.set(aliasKey(capital), [countryTerms]);
+    // Keyed as the query planner joins a question's words: lower case, one space apart ("kuala lumpur").
+    table.set(surfaceWords(capital).join(' '), [countryTerms]);
   }
   return table;
 }
