@@ -222,9 +222,9 @@ export function evidenceFeatures(index: SearchIndex, result: SearchResult): Evid
   const names = plan.concepts.flatMap((c, i) => (c.isName ? [i] : []));
   const f = best.features;
   return {
-    coverage: best.features.coverage,
-    proximity: best.features.proximity,
-    phrase: best.features.phrase,
+    coverage: f.coverage,
+    proximity: f.proximity,
+    phrase: f.phrase,
     missed: Math.min(1, missed),
     // Re-ranker scores may be negative: the lead is taken over the first score, within [0, 1].
     margin: first > 0 ? Math.min(1, Math.max(0, (first - second) / first)) : 0,

@@ -107,9 +107,10 @@ function highlightRanges(plan: QueryPlan, text: string): [number, number][] {
 }
 
 /**
- * Chooses the excerpt of a passage that best answers a question: the one to three consecutive
- * sentences, at most {@link EXCERPT_MAX_CHARS} long, that mention the most of the question
- * (by IDF weight); a single longer sentence is cut to its best window of words.
+ * Chooses the excerpt of a passage that best answers a question: among runs of one to three
+ * consecutive sentences, at most {@link EXCERPT_MAX_CHARS} long (a single longer sentence cut to
+ * the window of its words that covers the most of the question), the one the fitted excerpt
+ * score (`EXCERPT_WEIGHTS`) finds most likely to hold the answer.
  *
  * @example selectExcerpt(plan, weights, passage).text // 'In 2022, the Foreign Malign Influence Center was set up …'
  */
