@@ -5,6 +5,7 @@ import { answerQuestion } from '../answer/answer.js';
 import { loadKnowledge } from '../knowledge/load.js';
 import { openIndex } from '../retrieval/open-index.js';
 import { preloadWordClasses } from '../retrieval/word-classes.js';
+import { wordVectors } from '../retrieval/word-vectors.js';
 import { askRaw, buildRawIndex, RAW_OPTIONS, type RawIndex } from './raw-minisearch.js';
 import type { SystemName } from './measure.js';
 
@@ -55,9 +56,13 @@ export async function measureScale(
   questions: readonly string[],
 ): Promise<ScaleMeasurement> {
   const baseline = heapUsed();
-  // The knowledge service loads the word-class tagger (about 0.5 s) while its worker opens the
-  // index, so its time is not the service's; its memory is, and stays in the heap measured.
-  if (system === 'footnote') preloadWordClasses();
+  // The knowledge service loads the word-class tagger (about 0.5 s) and the word vectors while
+  // its worker opens the index, so their time is not the service's; their memory is, and stays
+  // in the heap measured.
+  if (system === 'footnote') {
+    preloadWordClasses();
+    wordVectors();
+  }
   const started = performance.now();
   let ask: (question: string) => unknown;
   let passages: number;

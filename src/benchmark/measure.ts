@@ -5,6 +5,7 @@ import { readQuestionSet, type QuestionSet } from '../evaluation/question-sets.j
 import { loadKnowledge } from '../knowledge/load.js';
 import { buildSearchIndex } from '../retrieval/search-index.js';
 import { preloadWordClasses } from '../retrieval/word-classes.js';
+import { wordVectors } from '../retrieval/word-vectors.js';
 import { askRaw, buildRawIndex } from './raw-minisearch.js';
 
 /** The systems a benchmark compares. */
@@ -50,9 +51,12 @@ export async function measure(system: SystemName, knowledgeDir: string, question
   const questions = questionsOf(set);
   const limit = set.format === 'claims' ? 10 : 3;
   const before = heapUsed();
-  // The knowledge service loads the word-class tagger while its worker opens the index: its
-  // memory counts here, its time does not (see `measureScale`).
-  if (system === 'footnote') preloadWordClasses();
+  // The knowledge service loads the word-class tagger and the word vectors while its worker
+  // opens the index: their memory counts here, their time does not (see `measureScale`).
+  if (system === 'footnote') {
+    preloadWordClasses();
+    wordVectors();
+  }
   const started = performance.now();
   const ask: (q: string) => ScoredAnswer =
     system === 'footnote'

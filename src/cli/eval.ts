@@ -11,6 +11,7 @@ import { readQuestionSet } from '../evaluation/question-sets.js';
 import { loadKnowledge } from '../knowledge/load.js';
 import { openIndex } from '../retrieval/open-index.js';
 import { preloadWordClasses } from '../retrieval/word-classes.js';
+import { wordVectors } from '../retrieval/word-vectors.js';
 import { runCli, UsageError } from './run.js';
 
 const USAGE = `usage: npm run eval -- QUESTIONS [--knowledge DIR] [--verbose] [--leave-out FOLDS [--seed N]] [--plot [--plot-out FILE]]
@@ -54,8 +55,10 @@ await runCli(async (argv) => {
     outcomes = report.outcomes;
   } else {
     const index = await openIndex(knowledge);
-    // As the knowledge service starts: the tagger is loaded before questions are timed.
+    // As the knowledge service starts: the tagger and the word vectors are loaded before
+    // questions are timed.
     preloadWordClasses();
+    wordVectors();
     const result = evaluate(index, set);
     if (values.verbose) for (const miss of result.misses) console.log(miss);
     const perQuestion = result.answerMs / Math.max(1, result.count);

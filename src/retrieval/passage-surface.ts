@@ -6,6 +6,7 @@ import { scanWords, toTerm } from './terms.js';
  */
 export class WordNumbers {
   private readonly numbers = new Map<string, number>();
+  private readonly words: string[] = [];
 
   /** The word's number, given a new one if the word was never seen. */
   number(word: string): number {
@@ -13,8 +14,14 @@ export class WordNumbers {
     if (found === undefined) {
       found = this.numbers.size;
       this.numbers.set(word, found);
+      this.words.push(word);
     }
     return found;
+  }
+
+  /** The word of a number, or undefined for a number never given. */
+  wordOf(number: number): string | undefined {
+    return this.words[number];
   }
 
   /** The word's number, or -1 for a word no passage read so far uses. */

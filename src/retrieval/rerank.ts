@@ -2,6 +2,7 @@ import { COMMON_TERMS } from './common-words.js';
 import type { AnalysedPassage } from './passage-analysis.js';
 import type { PassageSurface } from './passage-surface.js';
 import { sentenceEnd } from './passage-surface.js';
+import { relatedShare, type RelatedWordsInput } from './related-words.js';
 import { longestSharedRun, pairShare, wordShare, type QuestionSurface } from './surface.js';
 import { RANKING } from './options.js';
 import type { QueryConcept, QueryPlan } from './query.js';
@@ -45,6 +46,8 @@ export interface PassageFeatures extends MatchFeatures {
   readonly sentencePairs: number;
   /** Longest run of consecutive words shared with the best sentence, up to {@link LONGEST_RUN}, as a share of it. */
   readonly run: number;
+  /** Share of the question's weight the passage misses but its best sentence says in related words (see `relatedShare`). */
+  readonly related: number;
 }
 
 /** Zeroed scratch arrays reused across candidates (the re-ranker runs 40 times per question). */
@@ -184,7 +187,7 @@ const weightedShare = (weights: readonly number[], hit: (i: number) => boolean):
  * Completes a candidate's {@link MatchFeatures} with the features that need the whole candidate
  * list (rarity among candidates), the passage's sentences and its words as written.
  *
- * @example rankFeatures(plan, weights, rarity, questionSurface(q), analysed, memo.surface(passage), match).sentenceCoverage // 0.9
+ * @example rankFeatures(plan, weights, rarity, questionSurface(q), analysed, memo.surface(passage), match, related).sentenceCoverage // 0.9
  */
 export function rankFeatures(
   plan: QueryPlan,
@@ -194,6 +197,7 @@ export function rankFeatures(
   analysed: AnalysedPassage,
   surface: PassageSurface,
   match: MatchFeatures,
+  related: RelatedWordsInput,
 ): PassageFeatures {
   const [title, section] = analysed.counts;
   const headingTerms = { has: (term: string): boolean => title!.has(term) || section!.has(term) };
@@ -232,5 +236,6 @@ export function rankFeatures(
     pairs: pairShare(question, surface),
     sentencePairs: pairShare(question, surface, bestFrom, bestTo),
     run: Math.min(LONGEST_RUN, longestSharedRun(question, surface, bestSentence)) / LONGEST_RUN,
+    related: relatedShare(related, weights, match.matched, surface.words, bestFrom, bestTo),
   };
 }

@@ -5,6 +5,8 @@ import { correctName, indexVocabulary } from './name-spelling.js';
 import { planQuery, type QueryPlan } from './query.js';
 import { toTerm } from './terms.js';
 import { bm25Score } from './bm25.js';
+import { conceptRows } from './related-words.js';
+import { wordVectors } from './word-vectors.js';
 import { candidateWeights, conceptWeights, passageFeatures, rankFeatures, type PassageFeatures } from './rerank.js';
 import { questionSurface } from './surface.js';
 import type { SearchIndex } from './search-index.js';
@@ -91,6 +93,7 @@ export function rerankInputs(bm25: number, f: PassageFeatures): RerankInputs {
     pairs: f.pairs,
     sentencePairs: f.sentencePairs,
     run: f.run,
+    related: f.related,
   };
 }
 
@@ -161,8 +164,10 @@ export function searchPassages(index: SearchIndex, question: string, options: Se
   // The candidates' words are numbered first, so that the question's words are found among them.
   const surfaces = scored.map(({ analysed }) => index.memo.surface(analysed.passage));
   const surface = questionSurface(question, index.memo.wordNumbers);
+  const vectors = wordVectors();
+  const related = { vectors, numbers: index.memo.wordNumbers, rows: conceptRows(plan, vectors) };
   const ranked = scored.map(({ analysed, bm25: raw }, i): RankedPassage => {
-    const features = rankFeatures(plan, weights, rarity, surface, analysed, surfaces[i]!, matches[i]!);
+    const features = rankFeatures(plan, weights, rarity, surface, analysed, surfaces[i]!, matches[i]!, related);
     const bm25 = raw / top;
     return { passage: analysed.passage, score: rerankScore(bm25, features), bm25, features };
   });

@@ -11,6 +11,7 @@ import { findSections, type SectionEntry } from '../answer/sections.js';
 import { KnowledgeError } from '../knowledge/errors.js';
 import { openIndexInWorker } from '../retrieval/open-index-in-worker.js';
 import { preloadWordClasses } from '../retrieval/word-classes.js';
+import { prepareWordVectors } from '../retrieval/word-vectors.js';
 import type { SearchIndex } from '../retrieval/search-index.js';
 import { inCollections } from '../retrieval/search.js';
 import { suggestPassages, type PassageSuggestion } from '../retrieval/suggest.js';
@@ -105,10 +106,14 @@ export async function createKnowledgeService(dir: string, options: KnowledgeServ
   const clock = options.clock ?? Date.now;
   const open = options.open ?? ((d: string) => openIndexInWorker(d, options.warn === undefined ? {} : { warn: options.warn }));
   const opening = open(dir);
-  // The word-class tagger loads while the index opens (in a worker by default), and while the
-  // heap is small.
+  // The word-class tagger and the word vectors load while the index opens (in a worker by
+  // default), and while the heap is small. Vectors that fail to prepare leave search matching
+  // words as written.
   preloadWordClasses();
-  let current: KnowledgeSnapshot = buildSnapshot(await opening, clock());
+  const warn = options.warn ?? ((message: string): void => void process.stderr.write(`${message}\n`));
+  const vectors = prepareWordVectors().catch((error: unknown) => warn(`word vectors unavailable: ${error instanceof Error ? error.message : String(error)}`));
+  const [opened] = await Promise.all([opening, vectors]);
+  let current: KnowledgeSnapshot = buildSnapshot(opened, clock());
   let reloading: Promise<ReloadOutcome> | undefined;
 
   const stats = (): KnowledgeStats => ({

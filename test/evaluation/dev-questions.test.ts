@@ -27,11 +27,11 @@ const SCORE_SQUAD = join(SHARED, 'eval', 'score-squad.mjs');
 const DEV_FLOOR = { 'hit@1': 0.88, 'hit@3': 1.0, 'oos-abstain': 1.0 } as const;
 const DEV_MAX = { 'false-abstain': 0.0, 'chars/excerpt': 400 } as const;
 /**
- * `npm run -s eval -- ../shared/squad/dev-1000.jsonl`: hit@1 0.842, hit@3 0.932, answer@3 0.884,
- * fidelity 1.000, abstained 0.017 (the fitted excerpt score raised answer@3 from 0.874; reading
- * misspelled names cut abstentions from 0.025).
+ * `npm run -s eval -- ../shared/squad/dev-1000.jsonl`: hit@1 0.845, hit@3 0.933, answer@3 0.886,
+ * fidelity 1.000, abstained 0.018 (the fitted excerpt score raised answer@3 from 0.874; reading
+ * misspelled names cut abstentions from 0.025; related words raised hit@1 from 0.842).
  */
-const SQUAD_FLOOR = { 'hit@1': 0.835, 'hit@3': 0.925, 'answer@3': 0.88, fidelity: 1.0 } as const;
+const SQUAD_FLOOR = { 'hit@1': 0.84, 'hit@3': 0.93, 'answer@3': 0.88, fidelity: 1.0 } as const;
 const SQUAD_MAX_ABSTAINED = 0.02;
 
 const devMissing = !gate(sharedRequirement('the dev-question quality bar', [DEV_QUESTIONS, SCORE_QA]));

@@ -10,9 +10,15 @@ import { loadKnowledge } from '../../src/knowledge/load.js';
 import { buildSearchIndex } from '../../src/retrieval/search-index.js';
 import { REPO_ROOT, SHIPPED_KNOWLEDGE } from '../helpers/knowledge.js';
 
-/** `npm run -s eval -- eval/member-questions.json` when this bar was set: hit@3 0.784, OOS abstain 0.629, false abstain 0.027, high precision 0.667. */
-const FLOOR = { 'hit@3': 0.78, 'oos-abstain': 0.62, 'high-precision': 0.66 } as const;
-const MAX = { 'false-abstain': 0.03 } as const;
+/**
+ * `npm run -s eval -- eval/member-questions.json` when this bar was set: hit@1 0.622, hit@3 0.784,
+ * OOS abstain 0.657, false abstain 0.054, high precision 0.667. Related words (word vectors in the
+ * re-ranker) raised hit@1 from 0.595 and OOS abstention from 0.629, and cost one answer: "Did AI
+ * deepfakes play a role?" (whose first passage is about Musk's "outsize role" and whose answer is
+ * second) now leads by less and abstains, so false abstention went from 1 to 2 of 37.
+ */
+const FLOOR = { 'hit@1': 0.62, 'hit@3': 0.78, 'oos-abstain': 0.65, 'high-precision': 0.66 } as const;
+const MAX = { 'false-abstain': 0.06 } as const;
 
 describe('the member questions over the shipped article', () => {
   let result: Evaluation;
