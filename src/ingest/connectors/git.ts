@@ -8,9 +8,11 @@ import { join } from 'node:path';
 import { splitFrontMatter } from '../../knowledge/front-matter.js';
 import { IngestError } from '../errors.js';
 import { runGit } from '../git.js';
+import { needsPinning, pinnedHttpConfig, redirectRefusal, requirePinningGit } from '../git-pin.js';
+import { systemGitVersion } from '../git-version.js';
 import { contentHash, renderMarkdown } from '../knowledge-file.js';
 import { checkedHostAddress } from '../safe-fetch.js';
-import type { Connector, ListedItem, SourceSpec } from '../types.js';
+import type { Connector, ConnectorContext, ListedItem, SourceSpec } from '../types.js';
 
 const MARKDOWN_FILE = /\.(?:md|markdown)$/i;
 const COMMIT = /^[0-9a-f]{40,64}$/;
@@ -55,11 +57,9 @@ export function gitConnector(spec: SourceSpec): Connector {
   let checkout = '';
   return {
     async list(context) {
-      // git resolves the host again itself; checking first still keeps internal hosts out by name and address.
-      const host = remoteHost(remote);
-      if (host !== undefined) await checkedHostAddress(host, context.policy, context.resolve);
+      const checked = await checkedRemote(remote, context);
       checkout = join(context.cacheDir, 'git', contentHash(remote, spec.branch ?? '').slice(0, 16));
-      commit = await fetchShallow(checkout, remote, spec.branch, context.signal);
+      commit = await fetchShallow(checkout, checked, spec.branch, context.signal);
       const listing = await runGit(['-C', checkout, 'ls-tree', '-r', '-z', commit, '--', ...(folder === '' ? [] : [folder])], context.signal);
       const items: ListedItem[] = [];
       for (const record of listing.toString('utf8').split('\0')) {
@@ -108,14 +108,44 @@ export function remoteHost(remote: string): string | undefined {
   }
 }
 
+/** A remote whose host passed the address policy, and how git must fetch it to stay on the checked address. */
+interface CheckedRemote {
+  /** What git is given to fetch. */
+  readonly url: string;
+  /** `git -c` settings for that fetch only. */
+  readonly config: readonly string[];
+}
+
+/**
+ * Checks the remote's host against the policy and says how to fetch it:
+ * - http(s): git connects to the checked address itself (no second lookup, so no DNS-rebinding
+ *   window) and follows no redirect; git is given the URL as parsed here, so the host it connects
+ *   for is the host that was checked.
+ * - ssh (`ssh://`, `git@host:owner/repo.git`): ssh resolves the host again itself and no git
+ *   setting can pin it, so only the name and its addresses at this moment are checked: a DNS
+ *   server that answers differently a second later still wins (a known limit for ssh remotes).
+ * - local (`file://`, a path): nothing to check.
+ */
+async function checkedRemote(remote: string, context: ConnectorContext): Promise<CheckedRemote> {
+  const host = remoteHost(remote);
+  if (host === undefined) return { url: remote, config: [] };
+  const address = await checkedHostAddress(host, context.policy, context.resolve);
+  const url = URL.canParse(remote) ? new URL(remote) : undefined;
+  if (url?.protocol !== 'http:' && url?.protocol !== 'https:') return { url: remote, config: [] };
+  if (needsPinning(url)) requirePinningGit(await systemGitVersion());
+  return { url: url.href, config: pinnedHttpConfig(url, address) };
+}
+
 /** Fetches the branch's newest commit into a bare repository at `checkout`; returns the commit id. */
-async function fetchShallow(checkout: string, remote: string, branch: string | undefined, signal: AbortSignal | undefined): Promise<string> {
+async function fetchShallow(checkout: string, remote: CheckedRemote, branch: string | undefined, signal: AbortSignal | undefined): Promise<string> {
   const attempt = async (): Promise<string> => {
     if ((await stat(join(checkout, 'HEAD')).catch(() => undefined)) === undefined) {
       await mkdir(checkout, { recursive: true });
       await runGit(['init', '--bare', '--quiet', checkout], signal);
     }
-    await runGit(['-C', checkout, 'fetch', '--depth', '1', '--no-tags', '--quiet', '--', remote, branch ?? 'HEAD'], signal);
+    await runGit(['-C', checkout, 'fetch', '--depth', '1', '--no-tags', '--quiet', '--', remote.url, branch ?? 'HEAD'], signal, remote.config).catch((error: unknown) => {
+      throw redirectRefusal(error) ?? error;
+    });
     const commit = (await runGit(['-C', checkout, 'rev-parse', 'FETCH_HEAD'], signal)).toString('utf8').trim();
     if (!COMMIT.test(commit)) throw new IngestError(`git: unexpected commit id ${commit}`);
     return commit;
@@ -126,7 +156,7 @@ async function fetchShallow(checkout: string, remote: string, branch: string | u
     // A working copy left broken by a killed fetch (stale lock files): start it afresh once.
     signal?.throwIfAborted();
     await rm(checkout, { recursive: true, force: true });
-    if (error instanceof IngestError && /Could not read from remote|not found|does not appear/i.test(error.message)) throw error;
+    if (error instanceof IngestError && /Could not read from remote|not found|does not appear|^refused:/i.test(error.message)) throw error;
     return attempt();
   }
 }
