@@ -9,6 +9,7 @@ import { splitFrontMatter } from '../../knowledge/front-matter.js';
 import { IngestError } from '../errors.js';
 import { runGit } from '../git.js';
 import { needsPinning, pinnedHttpConfig, redirectRefusal, requirePinningGit } from '../git-pin.js';
+import { parseGitRemote, type GitRemote } from '../git-remote.js';
 import { systemGitVersion } from '../git-version.js';
 import { contentHash, renderMarkdown } from '../knowledge-file.js';
 import { checkedHostAddress } from '../safe-fetch.js';
@@ -50,6 +51,8 @@ export function blobUrl(repository: { base: string; blob: string }, ref: string,
 export function gitConnector(spec: SourceSpec): Connector {
   const remote = spec.source;
   if (remote.startsWith('-')) throw new IngestError('not a repository URL');
+  // Refuses `transport::address` and any remote whose host cannot be read the way git reads it.
+  const parsed = parseGitRemote(remote);
   const folder = (spec.path ?? '').replace(/^\/+|\/+$/g, '');
   const web = webRepository(remote);
   const blobs = new Map<string, string>();
@@ -57,7 +60,7 @@ export function gitConnector(spec: SourceSpec): Connector {
   let checkout = '';
   return {
     async list(context) {
-      const checked = await checkedRemote(remote, context);
+      const checked = await checkedRemote(remote, parsed, context);
       checkout = join(context.cacheDir, 'git', contentHash(remote, spec.branch ?? '').slice(0, 16));
       commit = await fetchShallow(checkout, checked, spec.branch, context.signal);
       const listing = await runGit(['-C', checkout, 'ls-tree', '-r', '-z', commit, '--', ...(folder === '' ? [] : [folder])], context.signal);
@@ -92,22 +95,6 @@ export function gitConnector(spec: SourceSpec): Connector {
   };
 }
 
-/**
- * The host a remote connects to; undefined for local (`file://`, a path) remotes.
- *
- * @example remoteHost('git@github.com:acme/docs.git') // 'github.com'
- */
-export function remoteHost(remote: string): string | undefined {
-  const scp = /^[^@/]+@([^:/]+):/.exec(remote);
-  if (scp?.[1] !== undefined) return scp[1];
-  try {
-    const url = new URL(remote);
-    return url.protocol === 'file:' ? undefined : url.hostname;
-  } catch {
-    return undefined;
-  }
-}
-
 /** A remote whose host passed the address policy, and how git must fetch it to stay on the checked address. */
 interface CheckedRemote {
   /** What git is given to fetch. */
@@ -121,19 +108,21 @@ interface CheckedRemote {
  * - http(s): git connects to the checked address itself (no second lookup, so no DNS-rebinding
  *   window) and follows no redirect; git is given the URL as parsed here, so the host it connects
  *   for is the host that was checked.
- * - ssh (`ssh://`, `git@host:owner/repo.git`): ssh resolves the host again itself and no git
- *   setting can pin it, so only the name and its addresses at this moment are checked: a DNS
- *   server that answers differently a second later still wins (a known limit for ssh remotes).
+ * - ssh (`ssh://`, scp-style `git@host:owner/repo.git` or `host:repo.git`): ssh resolves the host
+ *   again itself and no git setting can pin it, so only the name and its addresses at this moment
+ *   are checked: a DNS server that answers differently a second later still wins (a known limit
+ *   for ssh remotes).
  * - local (`file://`, a path): nothing to check.
  */
-async function checkedRemote(remote: string, context: ConnectorContext): Promise<CheckedRemote> {
-  const host = remoteHost(remote);
-  if (host === undefined) return { url: remote, config: [] };
-  const address = await checkedHostAddress(host, context.policy, context.resolve);
-  const url = URL.canParse(remote) ? new URL(remote) : undefined;
-  if (url?.protocol !== 'http:' && url?.protocol !== 'https:') return { url: remote, config: [] };
-  if (needsPinning(url)) requirePinningGit(await systemGitVersion());
-  return { url: url.href, config: pinnedHttpConfig(url, address) };
+async function checkedRemote(remote: string, parsed: GitRemote, context: ConnectorContext): Promise<CheckedRemote> {
+  if (parsed.kind === 'local') return { url: remote, config: [] };
+  if (parsed.kind === 'ssh') {
+    await checkedHostAddress(parsed.host, context.policy, context.resolve);
+    return { url: remote, config: [] };
+  }
+  const address = await checkedHostAddress(parsed.url.hostname, context.policy, context.resolve);
+  if (needsPinning(parsed.url)) requirePinningGit(await systemGitVersion());
+  return { url: parsed.url.href, config: pinnedHttpConfig(parsed.url, address) };
 }
 
 /** Fetches the branch's newest commit into a bare repository at `checkout`; returns the commit id. */
