@@ -80,7 +80,7 @@ describe.skipIf(process.platform === 'win32')('the host ssh is asked for by the 
   /** The host git hands ssh for `remote` (the destination's part after its last `@`). */
   const gitsSshHost = async (remote: string): Promise<string | undefined> => {
     await rm(log, { force: true });
-    const env = { ...process.env, FAKE_SSH_LOG: log };
+    const env: NodeJS.ProcessEnv = { ...process.env, FAKE_SSH_LOG: log };
     delete env.GIT_SSH_COMMAND;
     delete env.GIT_SSH;
     spawnSync('git', ['-c', 'protocol.ssh.allow=always', '-c', 'ssh.variant=ssh', '-c', `core.sshCommand='${fakeSsh}'`, 'ls-remote', '--', remote], { env });
