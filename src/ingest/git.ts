@@ -12,14 +12,15 @@ const SAFE_TRANSPORTS = ['-c', 'protocol.allow=never', '-c', 'protocol.https.all
 
 /**
  * Runs `git ARGS` and resolves with its stdout (as a Buffer); a failure becomes an IngestError with git's own message.
+ * `config` settings (`key=value`) are passed as `-c` to this command only; the safety settings above win over them.
  *
  * @example (await runGit(['-C', dir, 'rev-parse', 'FETCH_HEAD'])).toString().trim()
  */
-export function runGit(args: readonly string[], signal?: AbortSignal): Promise<Buffer> {
+export function runGit(args: readonly string[], signal?: AbortSignal, config: readonly string[] = []): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     execFile(
       'git',
-      [...SAFE_TRANSPORTS, '-c', 'core.askPass=', '-c', 'credential.helper=', ...args],
+      [...config.flatMap((setting) => ['-c', setting]), ...SAFE_TRANSPORTS, '-c', 'core.askPass=', '-c', 'credential.helper=', ...args],
       {
         encoding: 'buffer',
         maxBuffer: GIT_MAX_BUFFER,

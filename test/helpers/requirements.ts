@@ -13,7 +13,9 @@
  *   like a machine without Chromium.
  * - `FOOTNOTE_SHARED_DIR`: the shared evaluation data (default `../shared` beside the checkout).
  */
+import { execFileSync } from 'node:child_process';
 import { accessSync, constants, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { it } from 'vitest';
 
 /** Where Debian, Ubuntu and Google Chrome put their browsers, in order of preference. */
@@ -126,6 +128,27 @@ export function sharedRequirement(what: string, paths: readonly string[], env: E
     enable: 'put the shared evaluation data in ../shared beside the checkout or set FOOTNOTE_SHARED_DIR',
     required: isRequired(env),
   };
+}
+
+/** The requirement of tests that serve repositories over HTTP with `git http-backend`. */
+export function gitHttpBackendRequirement(what: string, env: Env = process.env): Requirement {
+  return {
+    what,
+    missing: gitHttpBackendMissing(),
+    enable: "install git with its http-backend (Debian's git package has it)",
+    required: isRequired(env),
+  };
+}
+
+/** Why `git http-backend` cannot run here, or undefined when it can. */
+function gitHttpBackendMissing(): string | undefined {
+  let execPath: string;
+  try {
+    execPath = execFileSync('git', ['--exec-path'], { encoding: 'utf8' }).trim();
+  } catch {
+    return 'git is not installed';
+  }
+  return isExecutableFile(join(execPath, 'git-http-backend')) ? undefined : `no git-http-backend in ${execPath}`;
 }
 
 function exists(path: string): boolean {

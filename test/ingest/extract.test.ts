@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { extractHtml } from '../../src/ingest/extract-html.js';
 import { parseSitemap } from '../../src/ingest/connectors/sitemap.js';
-import { blobUrl, remoteHost, webRepository } from '../../src/ingest/connectors/git.js';
+import { blobUrl, webRepository } from '../../src/ingest/connectors/git.js';
+import { remoteHost } from '../../src/ingest/git-remote.js';
 import { wikiTitle } from '../../src/ingest/connectors/mediawiki.js';
 import { detectKind } from '../../src/ingest/detect-kind.js';
 import { wikitextToText } from '../../src/ingest/wikitext.js';

@@ -8,9 +8,12 @@ import { join } from 'node:path';
 import { splitFrontMatter } from '../../knowledge/front-matter.js';
 import { IngestError } from '../errors.js';
 import { runGit } from '../git.js';
+import { needsPinning, pinnedHttpConfig, redirectRefusal, requirePinningGit } from '../git-pin.js';
+import { parseGitRemote, type GitRemote } from '../git-remote.js';
+import { systemGitVersion } from '../git-version.js';
 import { contentHash, renderMarkdown } from '../knowledge-file.js';
 import { checkedHostAddress } from '../safe-fetch.js';
-import type { Connector, ListedItem, SourceSpec } from '../types.js';
+import type { Connector, ConnectorContext, ListedItem, SourceSpec } from '../types.js';
 
 const MARKDOWN_FILE = /\.(?:md|markdown)$/i;
 const COMMIT = /^[0-9a-f]{40,64}$/;
@@ -48,6 +51,8 @@ export function blobUrl(repository: { base: string; blob: string }, ref: string,
 export function gitConnector(spec: SourceSpec): Connector {
   const remote = spec.source;
   if (remote.startsWith('-')) throw new IngestError('not a repository URL');
+  // Refuses `transport::address` and any remote whose host cannot be read the way git reads it.
+  const parsed = parseGitRemote(remote);
   const folder = (spec.path ?? '').replace(/^\/+|\/+$/g, '');
   const web = webRepository(remote);
   const blobs = new Map<string, string>();
@@ -55,11 +60,9 @@ export function gitConnector(spec: SourceSpec): Connector {
   let checkout = '';
   return {
     async list(context) {
-      // git resolves the host again itself; checking first still keeps internal hosts out by name and address.
-      const host = remoteHost(remote);
-      if (host !== undefined) await checkedHostAddress(host, context.policy, context.resolve);
+      const checked = await checkedRemote(remote, parsed, context);
       checkout = join(context.cacheDir, 'git', contentHash(remote, spec.branch ?? '').slice(0, 16));
-      commit = await fetchShallow(checkout, remote, spec.branch, context.signal);
+      commit = await fetchShallow(checkout, checked, spec.branch, context.signal);
       const listing = await runGit(['-C', checkout, 'ls-tree', '-r', '-z', commit, '--', ...(folder === '' ? [] : [folder])], context.signal);
       const items: ListedItem[] = [];
       for (const record of listing.toString('utf8').split('\0')) {
@@ -92,30 +95,46 @@ export function gitConnector(spec: SourceSpec): Connector {
   };
 }
 
+/** A remote whose host passed the address policy, and how git must fetch it to stay on the checked address. */
+interface CheckedRemote {
+  /** What git is given to fetch. */
+  readonly url: string;
+  /** `git -c` settings for that fetch only. */
+  readonly config: readonly string[];
+}
+
 /**
- * The host a remote connects to; undefined for local (`file://`, a path) remotes.
- *
- * @example remoteHost('git@github.com:acme/docs.git') // 'github.com'
+ * Checks the remote's host against the policy and says how to fetch it:
+ * - http(s): git connects to the checked address itself (no second lookup, so no DNS-rebinding
+ *   window) and follows no redirect; git is given the URL as parsed here, so the host it connects
+ *   for is the host that was checked.
+ * - ssh (`ssh://`, scp-style `git@host:owner/repo.git` or `host:repo.git`): ssh resolves the host
+ *   again itself and no git setting can pin it, so only the name and its addresses at this moment
+ *   are checked: a DNS server that answers differently a second later still wins (a known limit
+ *   for ssh remotes).
+ * - local (`file://`, a path): nothing to check.
  */
-export function remoteHost(remote: string): string | undefined {
-  const scp = /^[^@/]+@([^:/]+):/.exec(remote);
-  if (scp?.[1] !== undefined) return scp[1];
-  try {
-    const url = new URL(remote);
-    return url.protocol === 'file:' ? undefined : url.hostname;
-  } catch {
-    return undefined;
+async function checkedRemote(remote: string, parsed: GitRemote, context: ConnectorContext): Promise<CheckedRemote> {
+  if (parsed.kind === 'local') return { url: remote, config: [] };
+  if (parsed.kind === 'ssh') {
+    await checkedHostAddress(parsed.host, context.policy, context.resolve);
+    return { url: remote, config: [] };
   }
+  const address = await checkedHostAddress(parsed.url.hostname, context.policy, context.resolve);
+  if (needsPinning(parsed.url)) requirePinningGit(await systemGitVersion());
+  return { url: parsed.url.href, config: pinnedHttpConfig(parsed.url, address) };
 }
 
 /** Fetches the branch's newest commit into a bare repository at `checkout`; returns the commit id. */
-async function fetchShallow(checkout: string, remote: string, branch: string | undefined, signal: AbortSignal | undefined): Promise<string> {
+async function fetchShallow(checkout: string, remote: CheckedRemote, branch: string | undefined, signal: AbortSignal | undefined): Promise<string> {
   const attempt = async (): Promise<string> => {
     if ((await stat(join(checkout, 'HEAD')).catch(() => undefined)) === undefined) {
       await mkdir(checkout, { recursive: true });
       await runGit(['init', '--bare', '--quiet', checkout], signal);
     }
-    await runGit(['-C', checkout, 'fetch', '--depth', '1', '--no-tags', '--quiet', '--', remote, branch ?? 'HEAD'], signal);
+    await runGit(['-C', checkout, 'fetch', '--depth', '1', '--no-tags', '--quiet', '--', remote.url, branch ?? 'HEAD'], signal, remote.config).catch((error: unknown) => {
+      throw redirectRefusal(error) ?? error;
+    });
     const commit = (await runGit(['-C', checkout, 'rev-parse', 'FETCH_HEAD'], signal)).toString('utf8').trim();
     if (!COMMIT.test(commit)) throw new IngestError(`git: unexpected commit id ${commit}`);
     return commit;
@@ -126,7 +145,7 @@ async function fetchShallow(checkout: string, remote: string, branch: string | u
     // A working copy left broken by a killed fetch (stale lock files): start it afresh once.
     signal?.throwIfAborted();
     await rm(checkout, { recursive: true, force: true });
-    if (error instanceof IngestError && /Could not read from remote|not found|does not appear/i.test(error.message)) throw error;
+    if (error instanceof IngestError && /Could not read from remote|not found|does not appear|^refused:/i.test(error.message)) throw error;
     return attempt();
   }
 }

@@ -1,0 +1,60 @@
+/**
+ * The version of the system `git`, read once per process: some safety settings are silently
+ * ignored by older versions, so ingestion has to know which git it runs before relying on them.
+ */
+import { runGit } from './git.js';
+
+/** A git release, as far as feature checks need it. */
+export interface GitVersion {
+  readonly major: number;
+  readonly minor: number;
+}
+
+/**
+ * The version in `git --version` output; undefined when it does not say.
+ *
+ * @example parseGitVersion('git version 2.39.3 (Apple Git-146)') // { major: 2, minor: 39 }
+ */
+export function parseGitVersion(output: string): GitVersion | undefined {
+  const match = /^git version (\d+)\.(\d+)/.exec(output.trim());
+  if (match?.[1] === undefined || match[2] === undefined) return undefined;
+  return { major: Number(match[1]), minor: Number(match[2]) };
+}
+
+/**
+ * Whether `version` is `required` or newer.
+ *
+ * @example isAtLeast({ major: 2, minor: 39 }, { major: 2, minor: 37 }) // true
+ */
+export function isAtLeast(version: GitVersion, required: GitVersion): boolean {
+  return version.major !== required.major ? version.major > required.major : version.minor >= required.minor;
+}
+
+/**
+ * Formats a version as git prints it.
+ *
+ * @example formatGitVersion({ major: 2, minor: 37 }) // '2.37'
+ */
+export function formatGitVersion(version: GitVersion): string {
+  return `${version.major}.${version.minor}`;
+}
+
+// A fact about this machine, not configuration: one `git --version` serves the whole process.
+// A failed probe is forgotten, so the next sync asks again.
+let systemVersion: Promise<GitVersion | undefined> | undefined;
+
+/**
+ * The version of the `git` on the PATH (undefined if its output names none), probed on first use.
+ *
+ * @example const version = await systemGitVersion(); // { major: 2, minor: 39 }
+ */
+export function systemGitVersion(): Promise<GitVersion | undefined> {
+  systemVersion ??= runGit(['--version']).then(
+    (output) => parseGitVersion(output.toString('utf8')),
+    (error: unknown) => {
+      systemVersion = undefined;
+      throw error;
+    },
+  );
+  return systemVersion;
+}
