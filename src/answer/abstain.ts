@@ -189,10 +189,10 @@ function writesName(passage: RankedPassage, concept: QueryConcept): boolean {
 }
 
 /** See `EvidenceFeatures.strictCoverage`. */
-function strictCoverageOf(index: SearchIndex, result: SearchResult, passage: RankedPassage): number {
+function strictCoverageOf(index: SearchIndex, result: SearchResult, passage: RankedPassage, foreign: readonly boolean[]): number {
   const rarest = inverseDocumentFrequency(index, '');
   const { concepts } = result.plan;
-  const weights = concepts.map((c, i) => (isForeignWord(index, c) ? rarest : (result.conceptWeights[i] ?? 0)));
+  const weights = concepts.map((_, i) => (foreign[i] === true ? rarest : (result.conceptWeights[i] ?? 0)));
   const total = weights.reduce((a, b) => a + b, 0);
   const matched = (i: number): boolean => passage.features.matched[i] === true && (!concepts[i]!.isName || writesName(passage, concepts[i]!));
   return total > 0 ? weights.reduce((sum, w, i) => sum + (matched(i) ? w : 0), 0) / total : 0;
@@ -203,12 +203,38 @@ const bestEvidence = (passages: readonly RankedPassage[]): RankedPassage =>
   passages.slice(0, EVIDENCE_DEPTH).reduce((a, b) => (b.features.coverage > a.features.coverage ? b : a));
 
 /**
+ * What the abstention rule reads of a search result in more than one of its steps, read once
+ * per question (see {@link readEvidenceFacts}).
+ */
+export interface EvidenceFacts {
+  /** The best evidence among the first passages (the one covering most of the question). */
+  readonly best: RankedPassage;
+  /** For each question word, whether it is foreign to the knowledge (see `isForeignWord`). */
+  readonly foreign: readonly boolean[];
+  /** The best passage's strict coverage (see `EvidenceFeatures.strictCoverage`). */
+  readonly strictCoverage: number;
+  /** Whether the best passage shares only the knowledge's most common words with the question. */
+  readonly onlyCommonWords: boolean;
+}
+
+/**
+ * Reads the {@link EvidenceFacts} of a search result with at least one passage.
+ *
+ * @example readEvidenceFacts(index, searchPassages(index, 'Who bakes bread?')).foreign // [false, true]
+ */
+export function readEvidenceFacts(index: SearchIndex, result: SearchResult): EvidenceFacts {
+  const best = bestEvidence(result.passages);
+  const foreign = result.plan.concepts.map((c) => isForeignWord(index, c));
+  return { best, foreign, strictCoverage: strictCoverageOf(index, result, best, foreign), onlyCommonWords: sharesOnlyCommonWords(index, result, best) };
+}
+
+/**
  * Measures how well a search result answers its question (see {@link EvidenceFeatures}).
  * Needs at least one passage.
  */
-export function evidenceFeatures(index: SearchIndex, result: SearchResult): EvidenceFeatures {
+export function evidenceFeatures(index: SearchIndex, result: SearchResult, facts: EvidenceFacts = readEvidenceFacts(index, result)): EvidenceFeatures {
   const { plan, passages, conceptWeights } = result;
-  const best = bestEvidence(passages);
+  const { best } = facts;
   const rarest = inverseDocumentFrequency(index, '');
   let missed = 0;
   plan.concepts.forEach((concept, i) => {
@@ -218,7 +244,7 @@ export function evidenceFeatures(index: SearchIndex, result: SearchResult): Evid
   const first = passages[0]!.score;
   const second = passages[1]?.score ?? 0;
   const documents = new Set(passages.slice(0, EVIDENCE_DEPTH).map((p) => p.passage.documentIndex)).size;
-  const foreign = plan.concepts.filter((c) => isForeignWord(index, c)).length;
+  const foreign = facts.foreign.filter(Boolean).length;
   const names = plan.concepts.flatMap((c, i) => (c.isName ? [i] : []));
   const f = best.features;
   return {
@@ -235,7 +261,7 @@ export function evidenceFeatures(index: SearchIndex, result: SearchResult): Evid
     run: f.run,
     unknown: plan.concepts.length === 0 ? 0 : foreign / plan.concepts.length,
     namesMissed: names.length === 0 ? 0 : names.filter((i) => !f.matched[i]).length / names.length,
-    strictCoverage: strictCoverageOf(index, result, best),
+    strictCoverage: facts.strictCoverage,
     heading: f.heading,
     length: Math.min(1, f.length / LENGTH_SCALE),
     sentenceCoverage: f.sentenceCoverage,
@@ -252,9 +278,11 @@ const abstain = (reason: string, evidence = 0): Verdict => ({ answered: false, c
  * best passage covers less than {@link MIN_COVERAGE_WITH_UNKNOWN_WORD} of it. `undefined` when
  * the evidence decides.
  *
+ * `facts` may be passed when already read (see {@link readEvidenceFacts}).
+ *
  * @example outrightAbstention(index, searchPassages(index, 'Who wrote Hamlet?'))?.reason // 'The knowledge never mentions “Hamlet”.'
  */
-export function outrightAbstention(index: SearchIndex, result: SearchResult): Verdict | undefined {
+export function outrightAbstention(index: SearchIndex, result: SearchResult, facts?: EvidenceFacts): Verdict | undefined {
   const { plan, passages } = result;
   if (plan.concepts.length === 0) return abstain('The question has no words to search for.');
   // A misspelled name read as the knowledge's nearest spelling ("Ghandi" → Gandhi) counts only
@@ -271,13 +299,12 @@ export function outrightAbstention(index: SearchIndex, result: SearchResult): Ve
   // 2024 election) is no evidence: "Who won the 2024 election?" is not answered by it. Unless
   // the passage has every word of the question: then it asks about the knowledge's own topic
   // ("What is foreign interference?"), answered at low confidence at most (see `judgeAnswer`).
-  const best = bestEvidence(passages);
-  const common = sharesOnlyCommonWords(index, result, best);
-  if (common && !plan.concepts.every((_, i) => best.features.matched[i] === true)) {
+  const { best, foreign, strictCoverage, onlyCommonWords } = facts ?? readEvidenceFacts(index, result);
+  if (onlyCommonWords && !plan.concepts.every((_, i) => best.features.matched[i] === true)) {
     return abstain('The closest passages share only the most common words of the knowledge with the question.');
   }
-  const unknown = plan.concepts.find((c) => isForeignWord(index, c));
-  if (unknown !== undefined && strictCoverageOf(index, result, best) < MIN_COVERAGE_WITH_UNKNOWN_WORD) {
+  const unknown = plan.concepts.find((_, i) => foreign[i] === true);
+  if (unknown !== undefined && strictCoverage < MIN_COVERAGE_WITH_UNKNOWN_WORD) {
     return abstain(foreignWordReason(unknown));
   }
   return undefined;
@@ -296,9 +323,9 @@ function sharesOnlyCommonWords(index: SearchIndex, result: SearchResult, passage
 }
 
 /** Why the evidence is too weak, in words a member understands. */
-function weakEvidenceReason(index: SearchIndex, result: SearchResult, features: EvidenceFeatures): string {
-  const unknown = result.plan.concepts.find((c) => isForeignWord(index, c));
-  if (unknown !== undefined && features.strictCoverage < STRICT_COVERAGE_FOR_REASON) {
+function weakEvidenceReason(result: SearchResult, facts: EvidenceFacts): string {
+  const unknown = result.plan.concepts.find((_, i) => facts.foreign[i] === true);
+  if (unknown !== undefined && facts.strictCoverage < STRICT_COVERAGE_FOR_REASON) {
     return foreignWordReason(unknown);
   }
   return 'The closest passages do not show enough of the question together.';
@@ -316,15 +343,15 @@ function weakEvidenceReason(index: SearchIndex, result: SearchResult, features: 
  * @example judgeAnswer(index, searchPassages(index, 'Who wrote Hamlet?')).answered // false
  */
 export function judgeAnswer(index: SearchIndex, result: SearchResult): Verdict {
-  const outright = outrightAbstention(index, result);
-  if (outright !== undefined) return outright;
-  const features = evidenceFeatures(index, result);
+  const facts = result.passages.length > 0 ? readEvidenceFacts(index, result) : undefined;
+  const outright = outrightAbstention(index, result, facts);
+  if (outright !== undefined || facts === undefined) return outright ?? abstain('Nothing in the knowledge matches the question.');
+  const features = evidenceFeatures(index, result, facts);
   const evidence = evidenceScore(features);
-  if (evidence < MIN_EVIDENCE) return abstain(weakEvidenceReason(index, result, features), evidence);
+  if (evidence < MIN_EVIDENCE) return abstain(weakEvidenceReason(result, facts), evidence);
   // A question made only of the knowledge's most common words is about its whole topic: any
   // passage repeats those words, so none is strong evidence.
-  const common = sharesOnlyCommonWords(index, result, bestEvidence(result.passages));
-  const confidence: Confidence = common
+  const confidence: Confidence = facts.onlyCommonWords
     ? 'low'
     : evidence >= HIGH_EVIDENCE && features.proximity >= HIGH_PROXIMITY
       ? 'high'

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { evidenceFeatures, outrightAbstention, type EvidenceFeatures } from '../answer/abstain.js';
+import { evidenceFeatures, outrightAbstention, readEvidenceFacts, type EvidenceFeatures } from '../answer/abstain.js';
 import { EXCERPT_MAX_CHARS, excerptCandidates } from '../answer/excerpt.js';
 import { EXCERPT_WEIGHTS, type SpanFeatures } from '../answer/excerpt-features.js';
 import { fitListwise, fitLogistic, logisticProbability, type CandidateGroup } from '../evaluation/fit.js';
@@ -105,11 +105,12 @@ async function fitAbstention(file: string, excluded: ReadonlySet<string>, limit:
       const kept = !held.has(q.title);
       if (kept) answerable++;
       const result = searchPassages(index, q.question, { limit: 3 });
-      if (outrightAbstention(index, result) !== undefined) {
+      const facts = result.passages.length > 0 ? readEvidenceFacts(index, result) : undefined;
+      if (facts === undefined || outrightAbstention(index, result, facts) !== undefined) {
         if (kept) refusedOutright++;
         continue;
       }
-      const features = evidenceFeatures(index, result);
+      const features = evidenceFeatures(index, result, facts);
       if (names.length === 0) names = Object.keys(features) as (keyof EvidenceFeatures)[];
       rows.push(names.map((n) => features[n]));
       labels.push(kept);
