@@ -1,14 +1,13 @@
-import type { WordNumbers } from './passage-surface.js';
-import type { QueryPlan } from './query.js';
-import { toTerm } from './terms.js';
-import type { WordVectors } from './word-vectors.js';
-
 /**
  * Related words: a question word the passage does not use may still be answered in other
  * words ("What did the Kremlin want?" by a sentence about Russia's support). Word vectors say
  * how alike two words are used; the re-ranker weighs, for each question word the passage
  * misses, its most similar word in the passage's best sentence.
  */
+import type { WordNumbers } from './passage-surface.js';
+import type { QueryPlan } from './query.js';
+import { toTerm } from './terms.js';
+import type { WordVectors } from './word-vectors.js';
 
 /** For each word number of an index, its vector row; -1 for none or a stop word, -2 not read yet. */
 const rowsByIndex = new WeakMap<WordNumbers, Int32Array>();
