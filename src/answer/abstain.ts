@@ -1,4 +1,5 @@
 import { COMMON_TERMS } from '../retrieval/common-words.js';
+import { definesSubject, definitionSubject } from './definition.js';
 import type { QueryConcept } from '../retrieval/query.js';
 import { isAcronymTerm } from '../retrieval/terms.js';
 import { inverseDocumentFrequency, type SearchIndex } from '../retrieval/search-index.js';
@@ -331,6 +332,12 @@ function weakEvidenceReason(result: SearchResult, facts: EvidenceFacts): string 
   return 'The closest passages do not show enough of the question together.';
 }
 
+/** Whether the question asks what something is and none of the first passages says it. */
+function leavesDefinitionOpen(result: SearchResult): boolean {
+  const subject = definitionSubject(result.plan.question);
+  return subject !== undefined && !result.passages.slice(0, EVIDENCE_DEPTH).some((p) => definesSubject(p.passage.text, subject));
+}
+
 /**
  * Decides whether the knowledge answers a question. The one rule: after the outright cases
  * ({@link outrightAbstention}), answer when the evidence score of the best passage (see
@@ -350,8 +357,9 @@ export function judgeAnswer(index: SearchIndex, result: SearchResult): Verdict {
   const evidence = evidenceScore(features);
   if (evidence < MIN_EVIDENCE) return abstain(weakEvidenceReason(result, facts), evidence);
   // A question made only of the knowledge's most common words is about its whole topic: any
-  // passage repeats those words, so none is strong evidence.
-  const confidence: Confidence = facts.onlyCommonWords
+  // passage repeats those words, so none is strong evidence. Nor is a passage that only mentions
+  // what a definition question asks about ("What is Tenet Media?").
+  const confidence: Confidence = facts.onlyCommonWords || leavesDefinitionOpen(result)
     ? 'low'
     : evidence >= HIGH_EVIDENCE && features.proximity >= HIGH_PROXIMITY
       ? 'high'
