@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { COMPONENT_SCALE, convertWordVectors, parseWordVectorFile, writeWordVectorFile, type WordVectorTable } from './word-vectors-file.js';
@@ -57,35 +57,58 @@ export function wordVectorPaths(): { readonly source: string; readonly compact: 
   };
 }
 
+/**
+ * Reads a compact word-vector file; `undefined` when it is missing or damaged (search then
+ * matches words as written, and {@link prepareWordVectorFile} writes it again).
+ */
+export function readWordVectors(path: string): WordVectors | undefined {
+  try {
+    return new WordVectors(parseWordVectorFile(readFileSync(path), path));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Makes sure `compact` holds the vectors of the package's JSON file `source`, converting it
+ * (about 3 s) when the compact file is missing or damaged.
+ *
+ * @example await prepareWordVectorFile(paths.source, paths.compact) // { vectors, converted: false }
+ */
+export async function prepareWordVectorFile(source: string, compact: string): Promise<{ readonly vectors: WordVectors; readonly converted: boolean }> {
+  const ready = readWordVectors(compact);
+  if (ready !== undefined) return { vectors: ready, converted: false };
+  const table = await convertWordVectors(source, WORD_VECTOR_WORDS);
+  await writeWordVectorFile(compact, table);
+  return { vectors: new WordVectors(table), converted: true };
+}
+
 let loaded: WordVectors | null | undefined;
 
 /**
- * The word vectors, read from the compact file once (10 MB, about 0.15 s); `undefined`
- * when it has not been prepared (see {@link prepareWordVectors}): search then matches words as
- * written only.
+ * The installed word vectors, read from the compact file once (10 MB, about 0.15 s);
+ * `undefined` when it has not been prepared or is damaged (see {@link prepareWordVectors}):
+ * search then matches words as written only.
  */
 export function wordVectors(): WordVectors | undefined {
   if (loaded === undefined) {
     const paths = wordVectorPaths();
-    loaded = paths !== undefined && existsSync(paths.compact) ? new WordVectors(parseWordVectorFile(readFileSync(paths.compact), paths.compact)) : null;
+    loaded = (paths === undefined ? undefined : readWordVectors(paths.compact)) ?? null;
   }
   return loaded ?? undefined;
 }
 
 /**
- * Makes sure the compact file exists, converting the package's JSON once (about 10 s; `npm
- * install` does it through the `prepare` script), then loads it.
+ * Makes sure the installed vectors are prepared (`npm install` does it through the `prepare`
+ * script; the service calls this at start in case it did not), then keeps them loaded.
  *
  * @returns whether the file had to be converted now.
  */
 export async function prepareWordVectors(): Promise<boolean> {
   const paths = wordVectorPaths();
-  if (paths === undefined || existsSync(paths.compact)) {
-    wordVectors();
-    return false;
-  }
-  await writeWordVectorFile(paths.compact, await convertWordVectors(paths.source, WORD_VECTOR_WORDS));
-  loaded = undefined;
-  wordVectors();
-  return true;
+  if (paths === undefined) return false;
+  if (loaded) return false;
+  const { vectors, converted } = await prepareWordVectorFile(paths.source, paths.compact);
+  loaded = vectors;
+  return converted;
 }

@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { convertWordVectors, readWordVectorFile, writeWordVectorFile } from '../../src/retrieval/word-vectors-file.js';
-import { WordVectors, wordVectors } from '../../src/retrieval/word-vectors.js';
+import { prepareWordVectorFile, readWordVectors, WordVectors, wordVectors } from '../../src/retrieval/word-vectors.js';
 import { removeScratch, scratchDir } from '../helpers/knowledge.js';
 
 afterAll(removeScratch);
@@ -73,6 +73,27 @@ describe('the compact word-vector file', () => {
     const source = join(dir, 'vectors.json');
     await writeFile(source, packageJson(ENTRIES).replace('"moscow":[0,4,3,5,5],', ''));
     await expect(convertWordVectors(source, 10)).rejects.toThrow('1 of 5 words have no vector');
+  });
+});
+
+describe('preparing the word vectors', () => {
+  it('converts once, and again when the file is damaged, never failing a search', async () => {
+    // given
+    const dir = await scratchDir();
+    const source = join(dir, 'vectors.json');
+    const compact = join(dir, 'cache', 'word-vectors.bin');
+    await writeFile(source, packageJson(ENTRIES));
+    // when / then: missing, so converted
+    expect(readWordVectors(compact)).toBeUndefined();
+    expect((await prepareWordVectorFile(source, compact)).converted).toBe(true);
+    expect((await prepareWordVectorFile(source, compact)).converted).toBe(false);
+    // a damaged file reads as no vectors (search matches words as written) and is written again
+    await writeFile(compact, 'damaged');
+    expect(readWordVectors(compact)).toBeUndefined();
+    const again = await prepareWordVectorFile(source, compact);
+    expect(again.converted).toBe(true);
+    expect(again.vectors.similarity(again.vectors.row('kremlin'), again.vectors.row('moscow'))).toBeCloseTo(0.96, 2);
+    expect(readWordVectors(compact)?.row('moscow')).toBe(2);
   });
 });
 
