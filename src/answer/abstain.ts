@@ -1,9 +1,9 @@
 import { COMMON_TERMS } from '../retrieval/common-words.js';
-import { definesSubject, definitionSubject } from './definition.js';
 import type { QueryConcept } from '../retrieval/query.js';
 import { isAcronymTerm } from '../retrieval/terms.js';
 import { inverseDocumentFrequency, type SearchIndex } from '../retrieval/search-index.js';
 import type { RankedPassage, SearchResult } from '../retrieval/search.js';
+import { definesSubject, definitionSubject } from './definition.js';
 
 /**
  * How sure Footnote is that its best passage answers the question. `none` exactly when it
@@ -345,7 +345,8 @@ function leavesDefinitionOpen(result: SearchResult): boolean {
  * words, which names and rare words it lacks, its lead over the next passage and the agreement
  * of the first three) is at least {@link MIN_EVIDENCE}. Confidence grades the same score:
  * `high` from {@link HIGH_EVIDENCE} (words together), `medium` from {@link MEDIUM_EVIDENCE},
- * else `low`; `none` exactly when it abstains.
+ * else `low` (and `low` at most for a question of the knowledge's most common words only, or a
+ * definition question no passage answers); `none` exactly when it abstains.
  *
  * @example judgeAnswer(index, searchPassages(index, 'Who wrote Hamlet?')).answered // false
  */
