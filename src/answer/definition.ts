@@ -1,12 +1,14 @@
 /**
- * Definition questions ("What is Tenet Media?", "Who is Matthew Olsen?") ask what something is.
+ * Definition questions ("What is Tenet Media?", "What was the Black Cloister?") ask what something is.
  * A passage that only mentions the thing ("content promoted by Tenet Media") holds every word of
  * such a question without answering it, so the answer's confidence must not be `high` unless a
  * passage says what the thing is (see {@link definesSubject}).
  */
 
 // The subject: a short phrase without prepositions or verbs that would make it a longer question.
-const DEFINITION_QUESTION = /^\s*(?:what|who)\s+(?:is|are|was|were)\s+(?:(?:a|an|the)\s+)?([^?]+?)\s*\?*\s*$/i;
+// "Who is …?" is left alone: people are introduced in too many ways ("Matthew G. Olsen head of
+// the Justice Department's National Security Division").
+const DEFINITION_QUESTION = /^\s*what\s+(?:is|are|was|were)\s+(?:(?:a|an|the)\s+)?([^?]+?)\s*\?*\s*$/i;
 const MAX_SUBJECT_WORDS = 4;
 // Words that turn "What is X …" into another kind of question ("the capital of France", "Musk's
 // role", "the party that won", "Iran doing").
@@ -25,6 +27,7 @@ const NAME_WORD = /^[\p{Lu}\p{N}]/u;
  *
  * @example definitionSubject('What is Tenet Media?') // 'Tenet Media'
  * @example definitionSubject('What is the capital of France?') // undefined
+ * @example definitionSubject('Who is Matthew Olsen?') // undefined
  */
 export function definitionSubject(question: string): string | undefined {
   const subject = DEFINITION_QUESTION.exec(question)?.[1];

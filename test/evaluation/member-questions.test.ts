@@ -12,13 +12,13 @@ import { REPO_ROOT, SHIPPED_KNOWLEDGE } from '../helpers/knowledge.js';
 
 /**
  * `npm run -s eval -- eval/member-questions.json` when this bar was set: hit@1 0.622, hit@3 0.784,
- * OOS abstain 0.657, false abstain 0.054, high precision 0.684 (0.667 before definition questions
- * about a name needed a passage that says what the name is for `high`). Related words (word vectors in the
+ * OOS abstain 0.657, false abstain 0.054, high precision 0.700 (0.667 before definition questions
+ * about a named thing needed a passage that says what it is for `high`). Related words (word vectors in the
  * re-ranker) raised hit@1 from 0.595 and OOS abstention from 0.629, and cost one answer: "Did AI
  * deepfakes play a role?" (whose first passage is about Musk's "outsize role" and whose answer is
  * second) now leads by less and abstains, so false abstention went from 1 to 2 of 37.
  */
-const FLOOR = { 'hit@1': 0.62, 'hit@3': 0.78, 'oos-abstain': 0.65, 'high-precision': 0.68 } as const;
+const FLOOR = { 'hit@1': 0.62, 'hit@3': 0.78, 'oos-abstain': 0.65, 'high-precision': 0.69 } as const;
 const MAX = { 'false-abstain': 0.06 } as const;
 
 describe('the member questions over the shipped article', () => {
