@@ -65,15 +65,25 @@ export function relatedShare(
   if (vectors === undefined) return 0;
   let total = 0;
   let related = 0;
+  // The sentence's word rows, read once for all the concepts it misses (none when it misses none).
+  let sentenceRows: number[] | undefined;
   for (let c = 0; c < rows.length; c++) {
     total += weights[c]!;
     if (matched[c] === true || rows[c]! < 0) continue;
+    sentenceRows ??= sentenceWordRows(numbers, vectors, words, from, to);
     let best = 0;
-    for (let w = from; w < to; w++) {
-      const row = surfaceWordRow(numbers, vectors, words[w]!);
-      if (row >= 0) best = Math.max(best, vectors.similarity(rows[c]!, row));
-    }
+    for (const row of sentenceRows) best = Math.max(best, vectors.similarity(rows[c]!, row));
     related += weights[c]! * best;
   }
   return total > 0 ? related / total : 0;
+}
+
+/** The vector rows of the content words of `words[from, to)` that have one. */
+function sentenceWordRows(numbers: WordNumbers, vectors: WordVectors, words: Uint32Array, from: number, to: number): number[] {
+  const found: number[] = [];
+  for (let w = from; w < to; w++) {
+    const row = surfaceWordRow(numbers, vectors, words[w]!);
+    if (row >= 0) found.push(row);
+  }
+  return found;
 }
