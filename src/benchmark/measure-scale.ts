@@ -4,8 +4,7 @@ import MiniSearch from 'minisearch';
 import { answerQuestion } from '../answer/answer.js';
 import { loadKnowledge } from '../knowledge/load.js';
 import { openIndex } from '../retrieval/open-index.js';
-import { preloadWordClasses } from '../retrieval/word-classes.js';
-import { wordVectors } from '../retrieval/word-vectors.js';
+import { preloadLanguageModels } from '../retrieval/language-models.js';
 import { askRaw, buildRawIndex, RAW_OPTIONS, type RawIndex } from './raw-minisearch.js';
 import type { SystemName } from './measure.js';
 
@@ -59,10 +58,7 @@ export async function measureScale(
   // The knowledge service loads the word-class tagger (about 0.5 s) and the word vectors while
   // its worker opens the index, so their time is not the service's; their memory is, and stays
   // in the heap measured.
-  if (system === 'footnote') {
-    preloadWordClasses();
-    wordVectors();
-  }
+  if (system === 'footnote') preloadLanguageModels();
   const started = performance.now();
   let ask: (question: string) => unknown;
   let passages: number;

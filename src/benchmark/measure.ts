@@ -4,8 +4,7 @@ import { scoreClaims, scoreQa, scoreSquad, squadParagraphs, type ScoredAnswer, t
 import { readQuestionSet, type QuestionSet } from '../evaluation/question-sets.js';
 import { loadKnowledge } from '../knowledge/load.js';
 import { buildSearchIndex } from '../retrieval/search-index.js';
-import { preloadWordClasses } from '../retrieval/word-classes.js';
-import { wordVectors } from '../retrieval/word-vectors.js';
+import { preloadLanguageModels } from '../retrieval/language-models.js';
 import { askRaw, buildRawIndex } from './raw-minisearch.js';
 
 /** The systems a benchmark compares. */
@@ -53,10 +52,7 @@ export async function measure(system: SystemName, knowledgeDir: string, question
   const before = heapUsed();
   // The knowledge service loads the word-class tagger and the word vectors while its worker
   // opens the index: their memory counts here, their time does not (see `measureScale`).
-  if (system === 'footnote') {
-    preloadWordClasses();
-    wordVectors();
-  }
+  if (system === 'footnote') preloadLanguageModels();
   const started = performance.now();
   const ask: (q: string) => ScoredAnswer =
     system === 'footnote'

@@ -10,8 +10,7 @@ import { plotPage } from '../evaluation/plot.js';
 import { readQuestionSet } from '../evaluation/question-sets.js';
 import { loadKnowledge } from '../knowledge/load.js';
 import { openIndex } from '../retrieval/open-index.js';
-import { preloadWordClasses } from '../retrieval/word-classes.js';
-import { wordVectors } from '../retrieval/word-vectors.js';
+import { preloadLanguageModels } from '../retrieval/language-models.js';
 import { runCli, UsageError } from './run.js';
 
 const USAGE = `usage: npm run eval -- QUESTIONS [--knowledge DIR] [--verbose] [--leave-out FOLDS [--seed N]] [--plot [--plot-out FILE]]
@@ -57,8 +56,7 @@ await runCli(async (argv) => {
     const index = await openIndex(knowledge);
     // As the knowledge service starts: the tagger and the word vectors are loaded before
     // questions are timed.
-    preloadWordClasses();
-    wordVectors();
+    preloadLanguageModels();
     const result = evaluate(index, set);
     if (values.verbose) for (const miss of result.misses) console.log(miss);
     const perQuestion = result.answerMs / Math.max(1, result.count);
