@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
 /**
@@ -42,7 +42,7 @@ export async function convertWordVectors(jsonPath: string, maxWords: number): Pr
   let components = new Int8Array(0);
   let found = 0;
   let buffer = '';
-  let state: 'words' | 'vectors' | 'done' = 'words';
+  let state: 'words' | 'vectors' = 'words';
   const stream = createReadStream(jsonPath, { encoding: 'utf8', highWaterMark: 1 << 20 });
   for await (const chunk of stream as AsyncIterable<string>) {
     buffer += chunk;
@@ -80,7 +80,6 @@ export async function convertWordVectors(jsonPath: string, maxWords: number): Pr
       }
       buffer = buffer.slice(at);
       if (found === words.length) {
-        state = 'done';
         stream.destroy();
         break;
       }
@@ -134,12 +133,7 @@ export async function writeWordVectorFile(path: string, table: WordVectorTable):
   }
 }
 
-/** Reads a file written by {@link writeWordVectorFile}; throws on any other content. */
-export async function readWordVectorFile(path: string): Promise<WordVectorTable> {
-  return parseWordVectorFile(await readFile(path), path);
-}
-
-/** Parses the bytes of a word-vector file (see {@link readWordVectorFile}). */
+/** Parses the bytes of a file written by {@link writeWordVectorFile}; throws, naming `path`, on any other content. */
 export function parseWordVectorFile(bytes: Buffer, path: string): WordVectorTable {
   if (bytes.length < HEADER_BYTES || bytes.toString('latin1', 0, 4) !== MAGIC || bytes.readUInt32LE(4) !== FORMAT_VERSION) {
     throw new Error(`${path}: not a word-vector file of version ${FORMAT_VERSION}`);

@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { convertWordVectors, readWordVectorFile, writeWordVectorFile } from '../../src/retrieval/word-vectors-file.js';
+import { convertWordVectors, parseWordVectorFile, writeWordVectorFile } from '../../src/retrieval/word-vectors-file.js';
 import { prepareWordVectorFile, readWordVectors, WordVectors, wordVectors } from '../../src/retrieval/word-vectors.js';
 import { removeScratch, scratchDir } from '../helpers/knowledge.js';
 
@@ -47,7 +47,7 @@ describe('the compact word-vector file', () => {
     const file = join(dir, 'cache', 'vectors.bin');
     // when
     await writeWordVectorFile(file, await convertWordVectors(source, 10));
-    const vectors = new WordVectors(await readWordVectorFile(file));
+    const vectors = new WordVectors(parseWordVectorFile(await readFile(file), file));
     // then: cos(kremlin, moscow) = (12 + 12) / 25
     expect(vectors.similarity(vectors.row('kremlin'), vectors.row('moscow'))).toBeCloseTo(0.96, 2);
     expect(vectors.similarity(vectors.row('kremlin'), vectors.row('banana'))).toBeCloseTo(0, 2);
@@ -63,9 +63,11 @@ describe('the compact word-vector file', () => {
     await writeWordVectorFile(file, await convertWordVectors(source, 10));
     const bytes = await readFile(file);
     await writeFile(file, bytes.subarray(0, bytes.length - 1));
-    await expect(readWordVectorFile(file)).rejects.toThrow(`${file}: truncated word-vector file`);
+    const truncated = await readFile(file);
+    expect(() => parseWordVectorFile(truncated, file)).toThrow(`${file}: truncated word-vector file`);
     await writeFile(file, 'not vectors at all');
-    await expect(readWordVectorFile(file)).rejects.toThrow(`${file}: not a word-vector file`);
+    const other = await readFile(file);
+    expect(() => parseWordVectorFile(other, file)).toThrow(`${file}: not a word-vector file`);
   });
 
   it('says which words are missing when the package lacks their vectors', async () => {
