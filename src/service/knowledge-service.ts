@@ -9,6 +9,7 @@ import { lastCommitTimes, summarizeDocuments, type DocumentSummary } from '../an
 import { viewPassage, type PassageView } from '../answer/passage-view.js';
 import { findSections, type SectionEntry } from '../answer/sections.js';
 import { KnowledgeError } from '../knowledge/errors.js';
+import { warnOnStderr } from '../retrieval/open-index.js';
 import { openIndexInWorker } from '../retrieval/open-index-in-worker.js';
 import { preloadWordClasses } from '../retrieval/word-classes.js';
 import { prepareWordVectors } from '../retrieval/word-vectors.js';
@@ -110,7 +111,7 @@ export async function createKnowledgeService(dir: string, options: KnowledgeServ
   // default), and while the heap is small. Vectors that fail to prepare leave search matching
   // words as written.
   preloadWordClasses();
-  const warn = options.warn ?? ((message: string): void => void process.stderr.write(`${message}\n`));
+  const warn = options.warn ?? warnOnStderr;
   const vectors = prepareWordVectors().catch((error: unknown) => warn(`word vectors unavailable: ${error instanceof Error ? error.message : String(error)}`));
   const [opened] = await Promise.all([opening, vectors]);
   let current: KnowledgeSnapshot = buildSnapshot(opened, clock());
