@@ -33,6 +33,34 @@ const storeFields = {
 };
 const storeSchema = z.object(storeFields);
 
+const contactUrl = z.url({ protocol: /^https?$/ });
+const contactEmail = z.email();
+
+/** Why `value` cannot be the contact named in a User-Agent, or undefined when it can. */
+function contactProblem(value: string): string | undefined {
+  const isUrl = contactUrl.safeParse(value).success;
+  if (!isUrl && !contactEmail.safeParse(value).success) return 'must be an http(s) URL or an e-mail address, e.g. https://example.org/footnote or footnote@example.org';
+  // The contact sits in a User-Agent comment, which ")" would end; Node refuses some other bytes in a header outright.
+  if (!/^[!-~]+$/.test(value) || /[()\\]/.test(value)) return 'must be plain ASCII without spaces, parentheses or backslashes (it is sent in the User-Agent header)';
+  if (isUrl && (new URL(value).username !== '' || new URL(value).password !== '')) return 'must not hold a user name or password (every site crawled would see it)';
+  return undefined;
+}
+
+/**
+ * `INGEST_CONTACT`: a page or an e-mail address where site owners reach the operator, sent in
+ * every ingestion request's User-Agent.
+ */
+const ingestContact = z.string().superRefine((value, ctx) => {
+  const problem = contactProblem(value);
+  if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem });
+});
+
+/** Variables of ingestion, for the bot and for `npm run ingest` / `npm run sync`. */
+const ingestFields = {
+  INGEST_CONTACT: ingestContact.optional(),
+};
+const ingestSchema = z.object(ingestFields);
+
 const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17–20 digits)');
 
 const botSchema = z.object({
@@ -58,6 +86,7 @@ const botSchema = z.object({
     .max(3600, 'must be at most 3600 (one hour)')
     .default(DEFAULT_QUESTION_LIMIT.refillMs / 1000),
   INGEST_ALLOW_PRIVATE: z.enum(['true', 'false'], { error: 'must be true or false' }).default('false'),
+  ...ingestFields,
   ...storeFields,
   MESSAGE_CONTENT_INTENT: z.enum(['auto', 'on', 'off']).default('auto'),
 });
@@ -75,6 +104,8 @@ export interface BotConfig {
   readonly questionLimit?: QuestionLimit;
   /** Whether sync may fetch loopback, private and link-local addresses (an intranet wiki); default false. */
   readonly ingestAllowPrivate?: boolean;
+  /** Where site owners can reach whoever runs this bot (a URL or an e-mail address), named in ingestion's User-Agent. */
+  readonly ingestContact?: string;
   /** `sqlite:PATH`, `sqlite::memory:` or `postgres://…` (may hold a password: never log it raw). */
   readonly databaseUrl: string;
   /** How long feedback, gaps and posted answers are kept. */
@@ -88,6 +119,9 @@ export interface BotConfig {
 
 /** Settings of the store alone, for scripts that read the database without Discord (gap export). */
 export type StoreConfig = Pick<BotConfig, 'databaseUrl' | 'retention'>;
+
+/** Settings of ingestion alone, for `npm run ingest` and `npm run sync`. */
+export type IngestConfig = Pick<BotConfig, 'ingestContact'>;
 
 /** A configuration problem, naming the variables at fault and never echoing their values. */
 export class ConfigError extends Error {
@@ -130,6 +164,20 @@ export function readStoreConfig(env: Env): StoreConfig {
 }
 
 /**
+ * Validates only ingestion's variables (`INGEST_CONTACT`), for the ingest and sync commands.
+ *
+ * @example readIngestConfig({ INGEST_CONTACT: 'footnote@example.org' }).ingestContact // 'footnote@example.org'
+ */
+export function readIngestConfig(env: Env): IngestConfig {
+  const present = withoutEmpty(env);
+  const parsed = ingestSchema.safeParse(present);
+  if (!parsed.success) throw configError(parsed.error, present);
+  return contactOf(parsed.data);
+}
+
+const contactOf = (c: z.infer<typeof ingestSchema>): IngestConfig => (c.INGEST_CONTACT === undefined ? {} : { ingestContact: c.INGEST_CONTACT });
+
+/**
  * Validates the bot's configuration. Errors name each missing or malformed variable and why,
  * but never print a value (a token must not end up in logs).
  *
@@ -147,6 +195,7 @@ export function readBotConfig(env: Env): BotConfig {
     logLevel: c.LOG_LEVEL,
     questionLimit: { burst: c.QUESTION_BURST, refillMs: Math.round(c.QUESTION_REFILL_SECONDS * 1000) },
     ...(c.INGEST_ALLOW_PRIVATE === 'true' ? { ingestAllowPrivate: true } : {}),
+    ...contactOf(c),
     databaseUrl: c.DATABASE_URL,
     retention: { feedbackDays: c.FEEDBACK_RETENTION_DAYS, postedAnswerDays: c.ANSWER_MEMORY_DAYS },
     messageContentIntent: c.MESSAGE_CONTENT_INTENT,

@@ -1,8 +1,8 @@
 /**
- * What `npm run ingest` and `npm run sync` share: the sync with a progress bar, the summary, and
- * a check that the knowledge folder still loads afterwards.
+ * What `npm run ingest` and `npm run sync` share: the sync with a progress bar and the operator's
+ * contact (`INGEST_CONTACT`), the summary, and a check that the knowledge folder still loads afterwards.
  */
-import { showProgress } from '../config.js';
+import { readIngestConfig, showProgress } from '../config.js';
 import { KnowledgeError } from '../knowledge/errors.js';
 import { loadKnowledge } from '../knowledge/load.js';
 import { changedFiles, formatReports, type SourceReport } from '../ingest/report.js';
@@ -11,13 +11,20 @@ import type { SourceSpec } from '../ingest/types.js';
 import { progressBar } from './progress-bar.js';
 
 /**
- * Syncs `specs`, prints the summary on stdout, and sets exit code 1 when a whole source failed or
- * the folder no longer loads (the bot would then keep serving its previous knowledge).
+ * Syncs `specs` (naming `INGEST_CONTACT` from `env` in the User-Agent), prints the summary on
+ * stdout, and sets exit code 1 when a whole source failed or the folder no longer loads (the bot
+ * would then keep serving its previous knowledge). Throws a ConfigError, before any request, when
+ * `INGEST_CONTACT` is malformed.
  */
 export async function syncAndReport(specs: readonly SourceSpec[], options: SyncOptions, env: Readonly<Record<string, string | undefined>>): Promise<SourceReport[]> {
+  const { ingestContact } = readIngestConfig(env);
   const bar = showProgress(process.stderr.isTTY, env) ? progressBar(process.stderr, 'syncing', 'pages') : undefined;
   const started = performance.now();
-  const reports = await syncSources(specs, { ...options, ...(bar === undefined ? {} : { onProgress: bar.update }) });
+  const reports = await syncSources(specs, {
+    ...options,
+    ...(ingestContact === undefined ? {} : { contact: ingestContact }),
+    ...(bar === undefined ? {} : { onProgress: bar.update }),
+  });
   bar?.done();
   process.stdout.write(formatReports(reports));
   const seconds = ((performance.now() - started) / 1000).toFixed(1);

@@ -99,6 +99,7 @@ export async function startBot(config: BotConfig, options: StartBotOptions = {})
           knowledgeDir: config.knowledgeDir,
           reload: () => service.reload(),
           allowPrivate: config.ingestAllowPrivate ?? false,
+          ...(config.ingestContact === undefined ? {} : { contact: config.ingestContact }),
           clock,
           log: (event, data) => logger.info(event, data),
         }));

@@ -24,6 +24,8 @@ export interface KnowledgeSyncOptions {
   /** The service to reload after a sync that changed files. */
   readonly reload: () => Promise<ReloadOutcome>;
   readonly allowPrivate?: boolean;
+  /** Named in the User-Agent (see SyncOptions.contact). */
+  readonly contact?: string;
   readonly cacheDir?: string;
   /** Runs the sync (default: in a worker thread). */
   readonly run?: (request: SyncRequest) => Promise<SourceReport[]>;
@@ -57,6 +59,7 @@ export function createKnowledgeSync(options: KnowledgeSyncOptions): KnowledgeSyn
       specs,
       knowledgeDir: options.knowledgeDir,
       allowPrivate: options.allowPrivate ?? false,
+      ...(options.contact === undefined ? {} : { contact: options.contact }),
       ...(options.cacheDir === undefined ? {} : { cacheDir: options.cacheDir }),
     });
     for (const spec of specs) lastRun.set(spec.source, clock());

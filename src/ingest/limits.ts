@@ -3,13 +3,9 @@
  */
 
 /**
- * Where Footnote's code lives, named in the User-Agent so site owners can find out who crawls
- * them. The project has no public home yet: change this to its real repository when it gets one.
+ * The product token: the first word of the User-Agent (see user-agent.ts) and the robots.txt
+ * user-agent whose rules are obeyed.
  */
-export const FOOTNOTE_REPOSITORY_URL = 'https://github.com/footnote-bot/footnote';
-/** Sent with every request; `Footnote` is also the robots.txt user-agent token matched. */
-export const USER_AGENT = `Footnote/0.1 (+${FOOTNOTE_REPOSITORY_URL}; knowledge ingestion for a Discord bot)`;
-/** The robots.txt product token. */
 export const ROBOTS_AGENT = 'Footnote';
 /** A page larger than this is skipped (bytes, after transfer decoding). */
 export const MAX_PAGE_BYTES = 5 * 1024 * 1024;

@@ -11,7 +11,8 @@ import { isIP, type LookupFunction } from 'node:net';
 import type { AddressPolicy } from './address-policy.js';
 import { decodeBody } from './decode-body.js';
 import { IngestError } from './errors.js';
-import { MAX_PAGE_BYTES, MAX_REDIRECTS, REQUEST_TIMEOUT_MS, USER_AGENT } from './limits.js';
+import { MAX_PAGE_BYTES, MAX_REDIRECTS, REQUEST_TIMEOUT_MS } from './limits.js';
+import { userAgent } from './user-agent.js';
 
 /** A resolved address, as `dns.lookup(host, { all: true })` gives them. */
 export interface ResolvedAddress {
@@ -32,6 +33,7 @@ export interface FetcherOptions {
   readonly maxBytes?: number;
   readonly maxRedirects?: number;
   readonly timeoutMs?: number;
+  /** Default: {@link userAgent} without a contact. */
   readonly userAgent?: string;
   readonly signal?: AbortSignal;
   /** Called before each request leaves (the first and every redirect), e.g. for politeness per host. */
@@ -175,7 +177,7 @@ function get(url: URL, address: ResolvedAddress, request: FetchRequest, options:
     else callback(null, address.address, address.family);
   };
   const headers: Record<string, string> = {
-    'user-agent': options.userAgent ?? USER_AGENT,
+    'user-agent': options.userAgent ?? userAgent(),
     accept: `${request.accept.join(', ')};q=1, */*;q=0.1`,
     'accept-encoding': 'identity',
   };

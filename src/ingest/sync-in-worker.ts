@@ -10,6 +10,8 @@ export interface SyncRequest {
   readonly specs: readonly SourceSpec[];
   readonly knowledgeDir: string;
   readonly allowPrivate: boolean;
+  /** Named in the User-Agent (see SyncOptions.contact). */
+  readonly contact?: string;
   readonly cacheDir?: string;
 }
 

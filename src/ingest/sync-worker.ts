@@ -6,10 +6,15 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { syncSources } from './sync.js';
 import type { SyncRequest, SyncWorkerResult } from './sync-in-worker.js';
 
-const { specs, knowledgeDir, allowPrivate, cacheDir } = workerData as SyncRequest;
+const { specs, knowledgeDir, allowPrivate, contact, cacheDir } = workerData as SyncRequest;
 const post = (message: SyncWorkerResult): void => parentPort?.postMessage(message);
 try {
-  const reports = await syncSources(specs, { knowledgeDir, allowPrivate, ...(cacheDir === undefined ? {} : { cacheDir }) });
+  const reports = await syncSources(specs, {
+    knowledgeDir,
+    allowPrivate,
+    ...(contact === undefined ? {} : { contact }),
+    ...(cacheDir === undefined ? {} : { cacheDir }),
+  });
   post({ kind: 'done', reports });
 } catch (error) {
   post({ kind: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });

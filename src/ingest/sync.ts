@@ -17,6 +17,7 @@ import { RobotsRules } from './robots.js';
 import { createFetcher, type Resolver } from './safe-fetch.js';
 import { connectorFor } from './source-kind.js';
 import type { Connector, ConnectorContext, ListedItem, ManifestEntry, SourceSpec } from './types.js';
+import { userAgent } from './user-agent.js';
 
 /** Where git working copies go unless told otherwise. */
 export const DEFAULT_INGEST_CACHE = join('.footnote-cache', 'ingest');
@@ -32,6 +33,8 @@ export interface SyncOptions {
   readonly cacheDir?: string;
   /** Allow loopback, private and link-local addresses (tests, an intranet wiki). */
   readonly allowPrivate?: boolean;
+  /** Where site owners can reach the operator (`INGEST_CONTACT`), named in the User-Agent; none when absent. */
+  readonly contact?: string;
   /** DNS resolver (tests map names to addresses with it). */
   readonly resolve?: Resolver;
   /** Pause between requests to one host; default {@link DEFAULT_HOST_DELAY_MS}. */
@@ -121,6 +124,7 @@ function connectorContext(options: SyncOptions): ConnectorContext {
   const fetchPage = createFetcher({
     policy,
     around: (url, request) => gate.run(url.host, request),
+    userAgent: userAgent(options.contact),
     ...(options.resolve === undefined ? {} : { resolve: options.resolve }),
     ...(options.signal === undefined ? {} : { signal: options.signal }),
     ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),

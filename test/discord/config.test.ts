@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, readBotConfig, readStoreConfig } from '../../src/config.js';
+import { ConfigError, readBotConfig, readIngestConfig, readStoreConfig } from '../../src/config.js';
 import { createJsonLogger } from '../../src/discord/logger.js';
 
 const SECRET = 'MTIzNDU2Nzg5.super-secret-token-value';
@@ -102,5 +102,38 @@ describe('question limit configuration', () => {
     const message = errorOf({ ...base, QUESTION_BURST: '2', QUESTION_REFILL_SECONDS: 'soon' }).message;
     expect(message).toContain('QUESTION_BURST must be at least 3 (a question and two follow-ups)');
     expect(message).toContain('QUESTION_REFILL_SECONDS');
+  });
+});
+
+describe('ingestion contact configuration (INGEST_CONTACT)', () => {
+  const base = { DISCORD_TOKEN: SECRET, DISCORD_CLIENT_ID: CLIENT_ID };
+
+  it.each(['https://ops.example.org/footnote', 'http://intranet.example/bot-owner', 'footnote-ops@example.org'])('given %s, when read, then the bot and the ingest commands both name it', (contact) => {
+    expect(readBotConfig({ ...base, INGEST_CONTACT: contact }).ingestContact).toBe(contact);
+    expect(readIngestConfig({ INGEST_CONTACT: contact })).toEqual({ ingestContact: contact });
+  });
+
+  it('given nothing or an empty value (as "INGEST_CONTACT=" in .env), then there is no contact', () => {
+    expect(readBotConfig(base).ingestContact).toBeUndefined();
+    expect(readIngestConfig({ INGEST_CONTACT: ' ' })).toEqual({});
+  });
+
+  it.each([
+    ['ftp://ops.example.org/', 'must be an http(s) URL or an e-mail address'],
+    ['call Alice on Mondays', 'must be an http(s) URL or an e-mail address'],
+    ['https://ops.example.org/(bot)', 'must be plain ASCII without spaces, parentheses or backslashes'],
+    ['https://opérations.example.org/', 'must be plain ASCII without spaces, parentheses or backslashes'],
+  ])('given %s, when read, then INGEST_CONTACT is named with why', (contact, why) => {
+    expect(errorOf({ ...base, INGEST_CONTACT: contact }).message).toContain(`INGEST_CONTACT ${why}`);
+    expect(() => readIngestConfig({ INGEST_CONTACT: contact })).toThrow(`INGEST_CONTACT ${why}`);
+  });
+
+  it('given a URL holding a password, when read, then INGEST_CONTACT is refused without printing the password', () => {
+    // when
+    const error = errorOf({ ...base, INGEST_CONTACT: `https://ops:${SECRET}@example.org/footnote` });
+    // then
+    expect(error.message).toContain('INGEST_CONTACT must not hold a user name or password');
+    expect(error.message).not.toContain(SECRET);
+    expect(JSON.stringify(error)).not.toContain(SECRET);
   });
 });

@@ -43,6 +43,8 @@ export interface FixtureSite {
   maxInFlight: number;
   /** Milliseconds every docs page waits before answering. */
   delayMs: number;
+  /** What /robots.txt says (default: every agent kept out of /private/). */
+  robotsTxt: string;
   close(): Promise<void>;
 }
 
@@ -84,6 +86,7 @@ export async function startFixtureSite(): Promise<FixtureSite> {
     log: [],
     maxInFlight: 0,
     delayMs: 0,
+    robotsTxt: 'User-agent: *\nDisallow: /private/\n',
     close: async () => {
       server.closeAllConnections();
       server.close();
@@ -117,7 +120,7 @@ async function route(site: FixtureSite, url: URL, headers: IncomingHttpHeaders, 
     response.writeHead(status, { 'content-type': type, ...extra });
     response.end(body);
   };
-  if (path === '/robots.txt') return send(200, 'text/plain', 'User-agent: *\nDisallow: /private/\n');
+  if (path === '/robots.txt') return send(200, 'text/plain', site.robotsTxt);
   if (path === '/sitemap.xml') {
     const locs = [...site.pages.entries()].filter(([, page]) => page.inSitemap !== false).map(([p]) => `<url><loc>${site.origin}${p}</loc></url>`);
     return send(200, 'application/xml', `<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${locs.join('')}</urlset>`);

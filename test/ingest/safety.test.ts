@@ -88,9 +88,9 @@ describe('the fetcher caps and decodes', () => {
     expect(result.kind === 'ok' && result.text).toContain('Le café crème se boit à Paris');
   });
 
-  it('identifies itself as Footnote with its repository', async () => {
+  it('identifies itself as Footnote, naming no address unless given a contact (see user-agent.test.ts)', async () => {
     await fetchPage({ url: `${site.origin}/docs/a`, accept: HTML });
-    expect(site.log.at(-1)?.headers['user-agent']).toMatch(/^Footnote\/[\d.]+ \(\+https:\/\/github\.com\//);
+    expect(site.log.at(-1)?.headers['user-agent']).toBe('Footnote/0.1.0 (knowledge ingestion for a Discord bot)');
   });
 
   it('times out', async () => {
