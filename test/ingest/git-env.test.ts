@@ -23,6 +23,12 @@ describe('the environment git runs in', () => {
     GIT_ALLOW_PROTOCOL: 'ext',
     GIT_DIR: '/srv/other-repository.git',
     GIT_EXEC_PATH: '/tmp/other-git-helpers',
+    http_proxy: 'http://proxy.example:3128',
+    HTTPS_PROXY: 'http://proxy.example:3128',
+    https_proxy: 'http://proxy.example:3128',
+    ALL_PROXY: 'socks5://proxy.example:1080',
+    all_proxy: 'socks5://proxy.example:1080',
+    NO_PROXY: 'localhost',
   };
 
   it('keeps what git and ssh need from the machine (PATH, HOME, the ssh agent, locale, trusted certificates)', () => {
@@ -43,6 +49,12 @@ describe('the environment git runs in', () => {
 
   it("leaves the system's and the user's git configuration out, and never asks for a password", () => {
     expect(gitEnvironment(inherited)).toMatchObject({ GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: devNull, GIT_TERMINAL_PROMPT: '0', GIT_ASKPASS: 'true', SSH_ASKPASS: 'true' });
+  });
+
+  it('drops every proxy variable and sends no host through a proxy (a proxy would look the name up again)', () => {
+    const proxyVariables = Object.entries(gitEnvironment(inherited)).filter(([name]) => /proxy/i.test(name));
+
+    expect(proxyVariables).toEqual([['NO_PROXY', '*'], ['no_proxy', '*']]);
   });
 
   it('puts the variables ingestion chooses on top', () => {

@@ -161,6 +161,10 @@ describe.runIf(backendThere)('a git remote over http (regression: DNS rebinding 
       'url.<elsewhere>.insteadOf in GIT_CONFIG_PARAMETERS': async () => ({ GIT_CONFIG_PARAMETERS: `'url.${elsewhere}.insteadOf=${remote}'` }),
       'url.<elsewhere>.insteadOf in GIT_CONFIG_COUNT/KEY/VALUE': async () => ({ GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: `url.${elsewhere}.insteadOf`, GIT_CONFIG_VALUE_0: remote }),
       'http.proxy in ~/.gitconfig': async () => ({ HOME: await homeWith('proxy', `[http]\n\tproxy = ${DEAD_PROXY}\n`) }),
+      // A proxy would look the name up again itself: the pinned address would mean nothing.
+      'http_proxy in the environment': async () => ({ http_proxy: DEAD_PROXY }),
+      'ALL_PROXY in the environment': async () => ({ ALL_PROXY: DEAD_PROXY }),
+      'all_proxy in the environment, with a NO_PROXY that does not name the host': async () => ({ all_proxy: DEAD_PROXY, NO_PROXY: 'localhost' }),
     };
 
     it.each(Object.keys(hostile))('given %s, when the remote is synced, then git still fetches the checked repository from the checked host', async (name) => {
