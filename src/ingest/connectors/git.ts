@@ -10,6 +10,7 @@ import { IngestError } from '../errors.js';
 import { runGit, type GitSettings } from '../git.js';
 import { needsPinning, pinnedHttpConfig, redirectRefusal, requirePinningGit } from '../git-pin.js';
 import { parseGitRemote, type GitRemote } from '../git-remote.js';
+import { pinnedSshEnvironment } from '../git-ssh-pin.js';
 import { requireIsolatingGit, systemGitVersion } from '../git-version.js';
 import { contentHash, renderMarkdown } from '../knowledge-file.js';
 import { checkedHostAddress } from '../safe-fetch.js';
@@ -106,19 +107,18 @@ interface CheckedRemote extends GitSettings {
  * - http(s): git connects to the checked address itself (no second lookup, so no DNS-rebinding
  *   window) and follows no redirect; git is given the URL as parsed here, so the host it connects
  *   for is the host that was checked.
- * - ssh (`ssh://`, scp-style `git@host:owner/repo.git` or `host:repo.git`): ssh resolves the host
- *   again itself and no git setting can pin it, so only the name and its addresses at this moment
- *   are checked: a DNS server that answers differently a second later still wins (a known limit
- *   for ssh remotes).
+ * - ssh (`ssh://`, scp-style `git@host:owner/repo.git` or `host:repo.git`): ssh is told to connect
+ *   to the checked address (`GIT_SSH_COMMAND` with `-o HostName=…`) and to check the host key under
+ *   the host's own name, so here too there is no second lookup.
  * - local (`file://`, a path): nothing to check.
  * Over the network, git must be one that leaves the machine's git configuration out (2.32+).
  */
 async function checkedRemote(remote: string, parsed: GitRemote, context: ConnectorContext): Promise<CheckedRemote> {
   if (parsed.kind === 'local') return { url: remote };
   if (parsed.kind === 'ssh') {
-    await checkedHostAddress(parsed.host, context.policy, context.resolve);
+    const address = await checkedHostAddress(parsed.host, context.policy, context.resolve);
     requireIsolatingGit(await systemGitVersion());
-    return { url: remote };
+    return { url: remote, env: pinnedSshEnvironment(parsed.host, parsed.port, address) };
   }
   const address = await checkedHostAddress(parsed.url.hostname, context.policy, context.resolve);
   requireIsolatingGit(await systemGitVersion());
