@@ -13,8 +13,11 @@ export type GitRemote =
   | { readonly kind: 'local' }
   /** An http(s) URL (git is given this URL, as parsed here). */
   | { readonly kind: 'http'; readonly url: URL }
-  /** `ssh://…` or scp-style `[user@]host:path`: `host` is the one ssh is asked to connect to. */
-  | { readonly kind: 'ssh'; readonly host: string };
+  /**
+   * `ssh://…` or scp-style `[user@]host:path`: `host` is the one ssh is asked to connect to,
+   * `port` what git passes ssh as `-p` (as written, e.g. `2222`), when the remote names one.
+   */
+  | { readonly kind: 'ssh'; readonly host: string; readonly port?: string };
 
 /** The refusal of git's `<transport>::<address>` syntax, which runs a remote helper with no host of its own to check. */
 export const REMOTE_HELPER_REFUSAL = 'git remote-helper addresses (transport::address) are not supported; use the https://, ssh:// or git@host: address';
@@ -38,6 +41,7 @@ const NON_ASCII = /[^\x00-\x7f]/;
  * `platform` decides whether `C:…` is a Windows drive (local) or an ssh host named `C`.
  *
  * @example parseGitRemote('10.0.0.1:docs.git') // { kind: 'ssh', host: '10.0.0.1' }
+ * @example parseGitRemote('ssh://git@docs.example.org:2222/docs.git') // { kind: 'ssh', host: 'docs.example.org', port: '2222' }
  * @example parseGitRemote('https://github.com/acme/docs.git').kind // 'http'
  * @example parseGitRemote('file:///srv/docs.git') // { kind: 'local' }
  */
@@ -88,14 +92,14 @@ function urlRemote(remote: string, scheme: string): GitRemote {
   return sshRemote(remote, slash === -1 ? address : address.slice(0, slash));
 }
 
-/** The checked form of an ssh remote: the host ssh connects to, which must not be empty. */
+/** The checked form of an ssh remote: the host ssh connects to, which must not be empty, and its port. */
 function sshRemote(remote: string, hostAndPort: string): GitRemote {
-  const destination = sshDestination(hostAndPort);
+  const { destination, port } = sshDestination(hostAndPort);
   const host = destination.slice(destination.lastIndexOf('@') + 1);
   if (host === '') throw new IngestError(`refused: the git remote ${remote} names no host`);
   // git decodes `%C3%A9` to bytes, this module to characters: past ASCII the two could name different hosts.
   if (NON_ASCII.test(host)) throw new IngestError(`refused: the git remote ${remote} names a host that is not plain ASCII`);
-  return { kind: 'ssh', host };
+  return port === undefined ? { kind: 'ssh', host } : { kind: 'ssh', host, port };
 }
 
 /** Where git (host_end) sees a bracketed host: `[…]` at the start, or after the first `@[` anywhere. */
@@ -114,24 +118,25 @@ function scpHostAndPort(remote: string): string {
   return remote.slice(0, remote.indexOf(':'));
 }
 
-/** What git hands ssh as the destination (`user@host`), its port taken off (get_host_and_port, then get_port). */
-function sshDestination(hostAndPort: string): string {
+/** What git hands ssh as the destination (`user@host`) and as `-p`, the port taken off (get_host_and_port, then get_port). */
+function sshDestination(hostAndPort: string): { readonly destination: string; readonly port?: string } {
   const bracket = bracketedHost(hostAndPort);
   let destination = hostAndPort;
-  let portGiven = false;
+  let port: string | undefined;
   if (bracket !== undefined) {
     destination = hostAndPort.slice(0, bracket.open) + hostAndPort.slice(bracket.open + 1, bracket.close);
     const colon = hostAndPort.indexOf(':', bracket.close + 1);
-    portGiven = colon !== -1 && isPort(hostAndPort.slice(colon + 1));
+    if (colon !== -1 && isPort(hostAndPort.slice(colon + 1))) port = hostAndPort.slice(colon + 1);
   } else {
     const colon = hostAndPort.indexOf(':');
-    const port = colon === -1 ? undefined : hostAndPort.slice(colon + 1);
-    portGiven = port !== undefined && isPort(port);
-    if (portGiven || port === '') destination = hostAndPort.slice(0, colon);
+    const written = colon === -1 ? undefined : hostAndPort.slice(colon + 1);
+    if (written !== undefined && isPort(written)) port = written;
+    if (port !== undefined || written === '') destination = hostAndPort.slice(0, colon);
   }
-  if (portGiven) return destination;
+  if (port !== undefined) return { destination, port };
   const colon = destination.indexOf(':');
-  return colon !== -1 && isPort(destination.slice(colon + 1)) ? destination.slice(0, colon) : destination;
+  if (colon === -1 || !isPort(destination.slice(colon + 1))) return { destination };
+  return { destination: destination.slice(0, colon), port: destination.slice(colon + 1) };
 }
 
 function isPort(text: string): boolean {

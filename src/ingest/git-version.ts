@@ -2,6 +2,7 @@
  * The version of the system `git`, read once per process: some safety settings are silently
  * ignored by older versions, so ingestion has to know which git it runs before relying on them.
  */
+import { IngestError } from './errors.js';
 import { runGit } from './git.js';
 
 /** A git release, as far as feature checks need it. */
@@ -37,6 +38,24 @@ export function isAtLeast(version: GitVersion, required: GitVersion): boolean {
  */
 export function formatGitVersion(version: GitVersion): string {
   return `${version.major}.${version.minor}`;
+}
+
+/** The first git that honours `GIT_CONFIG_GLOBAL` (see git-env.ts); older ones read `~/.gitconfig` whatever it says. */
+export const ISOLATING_GIT_VERSION: GitVersion = { major: 2, minor: 32 };
+
+/**
+ * Refuses, naming the git needed, when `version` would still read the user's git configuration
+ * (unknown counts as too old): a remote over the network is not fetched with settings ingestion did not choose.
+ *
+ * @example requireIsolatingGit({ major: 2, minor: 31 }) // throws 'refused: … needs git 2.32 or newer (this is git 2.31) …'
+ */
+export function requireIsolatingGit(version: GitVersion | undefined): void {
+  if (version !== undefined && isAtLeast(version, ISOLATING_GIT_VERSION)) return;
+  const found = version === undefined ? 'its version is unknown' : `this is git ${formatGitVersion(version)}`;
+  throw new IngestError(
+    `refused: fetching a git repository over the network safely needs git ${formatGitVersion(ISOLATING_GIT_VERSION)} or newer (${found}), ` +
+      "which can be told to leave the user's and the system's git configuration out",
+  );
 }
 
 // A fact about this machine, not configuration: one `git --version` serves the whole process.

@@ -13,7 +13,7 @@
  *   like a machine without Chromium.
  * - `FOOTNOTE_SHARED_DIR`: the shared evaluation data (default `../shared` beside the checkout).
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { accessSync, constants, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { it } from 'vitest';
@@ -136,6 +136,17 @@ export function gitHttpBackendRequirement(what: string, env: Env = process.env):
     what,
     missing: gitHttpBackendMissing(),
     enable: "install git with its http-backend (Debian's git package has it)",
+    required: isRequired(env),
+  };
+}
+
+/** The requirement of tests that ask the real OpenSSH client what it would do (`ssh -G`, OpenSSH 6.8+), without connecting. */
+export function openSshRequirement(what: string, env: Env = process.env): Requirement {
+  const probe = spawnSync('ssh', ['-G', '-F', '/dev/null', 'localhost'], { encoding: 'utf8' });
+  return {
+    what,
+    missing: probe.error !== undefined ? 'ssh is not installed' : probe.status !== 0 ? `ssh -G failed: ${probe.stderr.trim()}` : undefined,
+    enable: "install OpenSSH's client 6.8 or newer (Debian's openssh-client)",
     required: isRequired(env),
   };
 }

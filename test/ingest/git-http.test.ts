@@ -8,6 +8,7 @@ import { parseGitVersion } from '../../src/ingest/git-version.js';
 import type { Resolver } from '../../src/ingest/safe-fetch.js';
 import { syncSource } from '../../src/ingest/sync.js';
 import { gate, gitHttpBackendRequirement } from '../helpers/requirements.js';
+import { withEnvironment, type EnvironmentPatch } from '../helpers/environment.js';
 import { removeScratch, scratchDir, writeKnowledge } from '../helpers/knowledge.js';
 import { startGitHttpServer, type GitHttpServer } from './git-http-server.js';
 
@@ -62,6 +63,8 @@ const backendThere = gate(gitHttpBackendRequirement('git remotes over smart HTTP
 describe.runIf(backendThere)('a git remote over http (regression: DNS rebinding between the check and git)', () => {
   let server: GitHttpServer;
   let remote: string;
+  let elsewhere: string;
+  let homes: string;
   let lookups: string[];
   /** The test's DNS: the fixture name is 127.0.0.1 (the local server); every other name is unknown. */
   const resolve: Resolver = async (hostname) => {
@@ -82,8 +85,14 @@ describe.runIf(backendThere)('a git remote over http (regression: DNS rebinding 
     git(work, 'commit', '--quiet', '-m', 'docs');
     await mkdir(join(base, 'served'));
     git(base, 'clone', '--quiet', '--bare', work, join(base, 'served', 'handbook.git'));
+    // Another repository on the same server, for settings that would send git to it instead.
+    await writeFile(join(work, 'relay.md'), '# Relay\n\nThe relay listens on port 9999 now.\n');
+    git(work, 'commit', '--quiet', '-a', '-m', 'elsewhere');
+    git(base, 'clone', '--quiet', '--bare', work, join(base, 'served', 'elsewhere.git'));
     server = await startGitHttpServer(join(base, 'served'));
     remote = `http://${FIXTURE_HOST}:${server.port}/handbook.git`;
+    elsewhere = `http://127.0.0.1:${server.port}/elsewhere.git`;
+    homes = base;
   });
   afterAll(async () => {
     await server?.close();
@@ -132,5 +141,58 @@ describe.runIf(backendThere)('a git remote over http (regression: DNS rebinding 
     } finally {
       server.redirectTo = undefined;
     }
+  });
+
+  describe('given git settings or variables around Footnote that would send git elsewhere (regression: the user\'s git configuration took part)', () => {
+    /** A home folder whose ~/.gitconfig holds `config`. */
+    const homeWith = async (name: string, config: string): Promise<string> => {
+      const home = join(homes, 'home', name);
+      await mkdir(home, { recursive: true });
+      await writeFile(join(home, '.gitconfig'), config);
+      return home;
+    };
+    /** Where nothing listens: a proxy here fails every fetch that uses it. */
+    const DEAD_PROXY = 'http://127.0.0.1:1';
+
+    const hostile: Record<string, () => Promise<EnvironmentPatch>> = {
+      'url.<elsewhere>.insteadOf in ~/.gitconfig': async () => ({ HOME: await homeWith('instead-of', `[url "${elsewhere}"]\n\tinsteadOf = ${remote}\n`) }),
+      'url.<elsewhere>.insteadOf in the file GIT_CONFIG_GLOBAL names': async () => ({ GIT_CONFIG_GLOBAL: join(await homeWith('global', `[url "${elsewhere}"]\n\tinsteadOf = ${remote}\n`), '.gitconfig') }),
+      'url.<elsewhere>.insteadOf in the file GIT_CONFIG_SYSTEM names': async () => ({ GIT_CONFIG_SYSTEM: join(await homeWith('system', `[url "${elsewhere}"]\n\tinsteadOf = ${remote}\n`), '.gitconfig') }),
+      'url.<elsewhere>.insteadOf in GIT_CONFIG_PARAMETERS': async () => ({ GIT_CONFIG_PARAMETERS: `'url.${elsewhere}.insteadOf=${remote}'` }),
+      'url.<elsewhere>.insteadOf in GIT_CONFIG_COUNT/KEY/VALUE': async () => ({ GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: `url.${elsewhere}.insteadOf`, GIT_CONFIG_VALUE_0: remote }),
+      'http.proxy in ~/.gitconfig': async () => ({ HOME: await homeWith('proxy', `[http]\n\tproxy = ${DEAD_PROXY}\n`) }),
+      // A proxy would look the name up again itself: the pinned address would mean nothing.
+      'http_proxy in the environment': async () => ({ http_proxy: DEAD_PROXY }),
+      'ALL_PROXY in the environment': async () => ({ ALL_PROXY: DEAD_PROXY }),
+      'all_proxy in the environment, with a NO_PROXY that does not name the host': async () => ({ all_proxy: DEAD_PROXY, NO_PROXY: 'localhost' }),
+    };
+
+    it.each(Object.keys(hostile))('given %s, when the remote is synced, then git still fetches the checked repository from the checked host', async (name) => {
+      const patch = await hostile[name]?.();
+      const root = await writeKnowledge({});
+      const requestsBefore = server.log.length;
+
+      const report = await withEnvironment(patch ?? {}, () => sync(root, true));
+
+      expect(report.error).toBeUndefined();
+      const [file] = await readdir(join(root, 'handbook'));
+      expect(await readFile(join(root, 'handbook', file ?? ''), 'utf8')).toContain('Open port 7411 for the relay.');
+      expect(new Set(server.log.slice(requestsBefore).map((request) => request.host))).toEqual(new Set([`${FIXTURE_HOST}:${server.port}`]));
+    });
+
+    it('given http.<remote>.followRedirects=true in ~/.gitconfig (which would beat a generic setting), when the server redirects, then git still does not follow', async () => {
+      const home = await homeWith('follow', `[http "http://${FIXTURE_HOST}:${server.port}/"]\n\tfollowRedirects = true\n`);
+      server.redirectTo = `http://127.0.0.1:${server.port}`;
+      const root = await writeKnowledge({ 'a.md': '# A\n\nText.\n' });
+      const requestsBefore = server.log.length;
+      try {
+        const report = await withEnvironment({ HOME: home }, () => sync(root, true));
+
+        expect(report.error).toBe('refused: the repository redirected (HTTP 302), and git remotes do not follow redirects; use its final address as the source');
+        expect(server.log.slice(requestsBefore).map((request) => request.host)).toEqual([`${FIXTURE_HOST}:${server.port}`]);
+      } finally {
+        server.redirectTo = undefined;
+      }
+    });
   });
 });

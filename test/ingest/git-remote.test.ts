@@ -33,6 +33,12 @@ describe('the host a git remote connects to, read as git reads it', () => {
     expect(remoteHost('ssh://%31%30.0.0.1/repo.git')).toBe('10.0.0.1');
   });
 
+  it('keeps the port git passes ssh as -p, as written, and none when the remote names none', () => {
+    expect(parseGitRemote('ssh://git@docs.example.org:2222/docs.git')).toEqual({ kind: 'ssh', host: 'docs.example.org', port: '2222' });
+    expect(parseGitRemote('[docs.example.org:2222]:docs.git')).toEqual({ kind: 'ssh', host: 'docs.example.org', port: '2222' });
+    expect(parseGitRemote('git@docs.example.org:docs.git')).toEqual({ kind: 'ssh', host: 'docs.example.org' });
+  });
+
   it('finds the host behind an @[…] anywhere in the remote, as git does (not the text before the first colon)', () => {
     expect(remoteHost('1.1.1.1:a@[localhost]:repo.git')).toBe('localhost');
     expect(remoteHost('ssh://1.1.1.1/a@[localhost]/repo.git')).toBe('localhost');
@@ -77,16 +83,19 @@ describe.skipIf(process.platform === 'win32')('the host ssh is asked for by the 
     await chmod(fakeSsh, 0o755);
   });
 
-  /** The host git hands ssh for `remote` (the destination's part after its last `@`). */
-  const gitsSshHost = async (remote: string): Promise<string | undefined> => {
+  /** The host git hands ssh for `remote` (the destination's part after its last `@`), and the port it passes as `-p`. */
+  const gitsSshHost = async (remote: string): Promise<{ host: string; port?: string } | undefined> => {
     await rm(log, { force: true });
     const env: NodeJS.ProcessEnv = { ...process.env, FAKE_SSH_LOG: log };
     delete env.GIT_SSH_COMMAND;
     delete env.GIT_SSH;
     spawnSync('git', ['-c', 'protocol.ssh.allow=always', '-c', 'ssh.variant=ssh', '-c', `core.sshCommand='${fakeSsh}'`, 'ls-remote', '--', remote], { env });
     if (!existsSync(log)) return undefined;
-    const destination = (await readFile(log, 'utf8')).split('\n').at(-3) ?? '';
-    return destination.slice(destination.lastIndexOf('@') + 1);
+    const args = (await readFile(log, 'utf8')).split('\n');
+    const destination = args.at(-3) ?? '';
+    const host = destination.slice(destination.lastIndexOf('@') + 1);
+    const port = args.indexOf('-p') === -1 ? undefined : args[args.indexOf('-p') + 1];
+    return port === undefined ? { host } : { host, port };
   };
 
   it.each([
@@ -100,6 +109,7 @@ describe.skipIf(process.platform === 'win32')('the host ssh is asked for by the 
     '1.1.1.1:a@[localhost]:repo.git',
     'h:22:repo.git',
     'ssh://u@h:2222/repo.git',
+    'ssh://[::1]:2222/repo.git',
     'ssh://h:/repo.git',
     'ssh://h: 22/repo.git',
     'ssh://h:99999/repo.git',
@@ -110,7 +120,9 @@ describe.skipIf(process.platform === 'win32')('the host ssh is asked for by the 
     'git+ssh://%5Bh%3A7%5D/repo.git',
     'https:10.0.0.1/x.git',
   ])('%s', async (remote) => {
-    expect(remoteHost(remote)).toBe(await gitsSshHost(remote));
+    const { kind, ...hostAndPort } = parseGitRemote(remote);
+    expect(kind).toBe('ssh');
+    expect(hostAndPort).toEqual(await gitsSshHost(remote));
   });
 });
 

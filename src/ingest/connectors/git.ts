@@ -7,10 +7,11 @@ import { mkdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { splitFrontMatter } from '../../knowledge/front-matter.js';
 import { IngestError } from '../errors.js';
-import { runGit } from '../git.js';
+import { runGit, type GitSettings } from '../git.js';
 import { needsPinning, pinnedHttpConfig, redirectRefusal, requirePinningGit } from '../git-pin.js';
 import { parseGitRemote, type GitRemote } from '../git-remote.js';
-import { systemGitVersion } from '../git-version.js';
+import { pinnedSshEnvironment } from '../git-ssh-pin.js';
+import { requireIsolatingGit, systemGitVersion } from '../git-version.js';
 import { contentHash, renderMarkdown } from '../knowledge-file.js';
 import { checkedHostAddress } from '../safe-fetch.js';
 import type { Connector, ConnectorContext, ListedItem, SourceSpec } from '../types.js';
@@ -95,12 +96,10 @@ export function gitConnector(spec: SourceSpec): Connector {
   };
 }
 
-/** A remote whose host passed the address policy, and how git must fetch it to stay on the checked address. */
-interface CheckedRemote {
+/** A remote whose host passed the address policy, and how git must fetch it (`config`, `env`) to stay on the checked address. */
+interface CheckedRemote extends GitSettings {
   /** What git is given to fetch. */
   readonly url: string;
-  /** `git -c` settings for that fetch only. */
-  readonly config: readonly string[];
 }
 
 /**
@@ -108,19 +107,21 @@ interface CheckedRemote {
  * - http(s): git connects to the checked address itself (no second lookup, so no DNS-rebinding
  *   window) and follows no redirect; git is given the URL as parsed here, so the host it connects
  *   for is the host that was checked.
- * - ssh (`ssh://`, scp-style `git@host:owner/repo.git` or `host:repo.git`): ssh resolves the host
- *   again itself and no git setting can pin it, so only the name and its addresses at this moment
- *   are checked: a DNS server that answers differently a second later still wins (a known limit
- *   for ssh remotes).
+ * - ssh (`ssh://`, scp-style `git@host:owner/repo.git` or `host:repo.git`): ssh is told to connect
+ *   to the checked address (`GIT_SSH_COMMAND` with `-o HostName=…`) and to check the host key under
+ *   the host's own name, so here too there is no second lookup.
  * - local (`file://`, a path): nothing to check.
+ * Over the network, git must be one that leaves the machine's git configuration out (2.32+).
  */
 async function checkedRemote(remote: string, parsed: GitRemote, context: ConnectorContext): Promise<CheckedRemote> {
-  if (parsed.kind === 'local') return { url: remote, config: [] };
+  if (parsed.kind === 'local') return { url: remote };
   if (parsed.kind === 'ssh') {
-    await checkedHostAddress(parsed.host, context.policy, context.resolve);
-    return { url: remote, config: [] };
+    const address = await checkedHostAddress(parsed.host, context.policy, context.resolve);
+    requireIsolatingGit(await systemGitVersion());
+    return { url: remote, env: pinnedSshEnvironment(parsed.host, parsed.port, address) };
   }
   const address = await checkedHostAddress(parsed.url.hostname, context.policy, context.resolve);
+  requireIsolatingGit(await systemGitVersion());
   if (needsPinning(parsed.url)) requirePinningGit(await systemGitVersion());
   return { url: parsed.url.href, config: pinnedHttpConfig(parsed.url, address) };
 }
@@ -132,7 +133,7 @@ async function fetchShallow(checkout: string, remote: CheckedRemote, branch: str
       await mkdir(checkout, { recursive: true });
       await runGit(['init', '--bare', '--quiet', checkout], signal);
     }
-    await runGit(['-C', checkout, 'fetch', '--depth', '1', '--no-tags', '--quiet', '--', remote.url, branch ?? 'HEAD'], signal, remote.config).catch((error: unknown) => {
+    await runGit(['-C', checkout, 'fetch', '--depth', '1', '--no-tags', '--quiet', '--', remote.url, branch ?? 'HEAD'], signal, remote).catch((error: unknown) => {
       throw redirectRefusal(error) ?? error;
     });
     const commit = (await runGit(['-C', checkout, 'rev-parse', 'FETCH_HEAD'], signal)).toString('utf8').trim();
