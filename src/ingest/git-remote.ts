@@ -57,20 +57,6 @@ export function parseGitRemote(remote: string, platform: NodeJS.Platform = proce
   return sshRemote(remote, scpHostAndPort(remote));
 }
 
-/**
- * The host a remote connects to; undefined for a local one (`file://`, a path). Refuses like
- * {@link parseGitRemote}.
- *
- * @example remoteHost('git@github.com:acme/docs.git') // 'github.com'
- * @example remoteHost('internal-host:docs.git') // 'internal-host'
- * @example remoteHost('file:///srv/docs.git') // undefined
- */
-export function remoteHost(remote: string, platform: NodeJS.Platform = process.platform): string | undefined {
-  const parsed = parseGitRemote(remote, platform);
-  if (parsed.kind === 'local') return undefined;
-  return parsed.kind === 'http' ? parsed.url.hostname : parsed.host;
-}
-
 /** Whether `remote` uses `<transport>::<address>`; wider than git's own test (URL characters, then `::`) on purpose. */
 function isRemoteHelperAddress(remote: string): boolean {
   const slash = remote.indexOf('/');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { extractHtml } from '../../src/ingest/extract-html.js';
 import { parseSitemap } from '../../src/ingest/connectors/sitemap.js';
 import { blobUrl, webRepository } from '../../src/ingest/connectors/git.js';
-import { remoteHost } from '../../src/ingest/git-remote.js';
+import { remoteHost } from './remote-host.js';
 import { wikiTitle } from '../../src/ingest/connectors/mediawiki.js';
 import { detectKind } from '../../src/ingest/detect-kind.js';
 import { wikitextToText } from '../../src/ingest/wikitext.js';
