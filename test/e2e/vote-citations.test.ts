@@ -72,6 +72,7 @@ for (const backend of storeBackends()) describe(`on ${backend.name}`, () => {
 
   const ask = (query: string, options: { hide?: boolean } = {}) => replyOf(h.fake, h.fake.sendInteraction(h.fake.slashCommand('ask', { query, ...options })));
   const click = (customId: string, message: StoredMessage) => h.fake.sendInteraction(h.fake.button(customId, message));
+  const current = (id: string): StoredMessage => h.fake.messages().find((m) => m.id === id)!;
   const voteOn = async (message: StoredMessage, choice: 'up' | 'down') => {
     await logOf(h, click(`fb:${choice}`, message));
     return (await store.vote(message.id, store.hashUser(h.fake.users.member.id)))!;
@@ -98,6 +99,22 @@ for (const backend of storeBackends()) describe(`on ${backend.name}`, () => {
     expect(vote.vote).toBe('down');
     expect(vote.cited[0]).toEqual({ passageId: shown, documentPath: 'rules.md', section: 'Dues', paragraph: 1, contentHash: contentHash(DUES) });
     expect(vote.cited.map((c) => c.passageId)).toEqual((await store.postedAnswer(answer.id))!.cited.map((c) => c.passageId));
+  });
+
+  it('given a posted answer paged to its next results, when a member votes, then the vote records the passages of the page shown', async () => {
+    // given
+    const answer = await ask('When do members water their plots?');
+    const next = buttonIds(answer).find((id) => id.startsWith('ask:next:'))!;
+    await logOf(h, click(next, answer)); // by its asker: the message itself changes
+    const paged = current(answer.id);
+    expect(firstPassageOf(paged)).not.toBe(firstPassageOf(answer));
+    // when
+    const vote = await voteOn(paged, 'up');
+    // then
+    expect(vote.cited[0]?.passageId).toBe(firstPassageOf(paged));
+    expect(vote.cited.map((c) => c.passageId)).not.toContain(firstPassageOf(answer));
+    // and drift notes watch the same passages
+    expect((await store.postedAnswer(answer.id))?.cited).toEqual(vote.cited);
   });
 
   describe('an answer the store does not remember (a hidden one)', () => {
