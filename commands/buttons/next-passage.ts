@@ -1,12 +1,15 @@
 /**
  * "Next results" / "Previous results": pages through an answer's results by editing the message.
  * A public answer changes for everyone, so only its asker or a moderator may page it; anyone
- * else gets that page as a copy only they can see.
+ * else gets that page as a copy only they can see. A public answer paged in place is recorded
+ * again with the passages it now shows.
  */
 import { type ButtonInteraction, MessageFlags, PermissionFlagsBits } from 'discord.js';
+import { placeOf } from '../../src/discord/ask-flow.js';
 import type { BotContext, HandlerResult } from '../../src/discord/context.js';
 import type { AskButton } from '../../src/discord/custom-id.js';
 import { UserFacingError } from '../../src/discord/errors.js';
+import { rememberPostedAnswer } from '../../src/discord/feedback.js';
 import { ANSWER_PAGE_SIZE, questionOfEmbed, renderAnswer } from '../../src/discord/render/answer.js';
 import type { Responder } from '../../src/discord/respond.js';
 
@@ -33,5 +36,8 @@ export async function execute(interaction: ButtonInteraction, button: AskButton,
   // No content: an edit keeps the message's first line (who it is for) and pings nobody again.
   await respond.update(renderAnswer(page, { askerId: button.askerId, hidden }));
   ctx.answers.remember(message.id, question);
+  // A public answer now shows this page: drift notes and votes are about these passages.
+  const place = placeOf(interaction);
+  if (!hidden && place !== undefined) await rememberPostedAnswer(ctx, place, message.id, page.answer);
   return { answered: page.answer.answered };
 }

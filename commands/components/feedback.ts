@@ -1,8 +1,9 @@
 /**
  * The feedback row under every answer: 👍 and 👎 (one vote per member and answer, changeable; 👎
  * asks what was missing or wrong), and Save as tag for moderators. Votes are stored with the
- * question, the cited passages' addresses and hashes, the channel and the time; the member only
- * as a salted hash. A database that is down costs the vote, never the answer.
+ * question, the addresses and hashes of the passages the answer showed (not those the question
+ * finds now), the channel and the time; the member only as a salted hash. A database that is
+ * down costs the vote, never the answer.
  */
 import type { ButtonInteraction, Message, ModalSubmitInteraction } from 'discord.js';
 import { placeOf } from '../../src/discord/ask-flow.js';
@@ -10,11 +11,11 @@ import type { BotContext, HandlerResult } from '../../src/discord/context.js';
 import { decodeAskButton } from '../../src/discord/custom-id.js';
 import { UserFacingError } from '../../src/discord/errors.js';
 import { escapeText } from '../../src/discord/escape.js';
-import { addressesOf, recordGap, softly } from '../../src/discord/feedback.js';
+import { passagesShown, recordGap, softly } from '../../src/discord/feedback.js';
 import { fieldValue, textModal } from '../../src/discord/modal.js';
 import { feedbackId, FEEDBACK_PREFIX } from '../../src/discord/moderation-ids.js';
 import { requireModerator } from '../../src/discord/moderator.js';
-import { ANSWER_PAGE_SIZE, questionOfEmbed } from '../../src/discord/render/answer.js';
+import { questionOfEmbed } from '../../src/discord/render/answer.js';
 import type { Responder } from '../../src/discord/respond.js';
 import { addressOf } from '../../src/moderation/address.js';
 import { TAG_NAME_PATTERN, normaliseTagName } from '../../src/moderation/tag-name.js';
@@ -55,9 +56,8 @@ async function vote(interaction: ButtonInteraction, ctx: BotContext, choice: 'up
   const stored = await softly(ctx, 'vote', async (store) => {
     const voterHash = store.hashUser(interaction.user.id);
     before = (await store.vote(message.id, voterHash))?.vote;
-    // The passages the answer cites: its first page, as the knowledge gives it now.
-    const page = await ctx.service.ask(question, { limit: ANSWER_PAGE_SIZE });
-    const cited = addressesOf(ctx.service.index().knowledge, page.answer.excerpts.map((e) => e.passageId));
+    const first = firstPassageOf(message);
+    const cited = await passagesShown(store, ctx.service.index().knowledge, message.id, first === undefined ? [] : [first]);
     await store.recordVote({ ...place, answerMessageId: message.id, voterHash, vote: choice, question, cited, at: ctx.clock() });
   });
   if (stored && choice === 'down' && before !== 'down') await recordGap(ctx, place, question, 'downvoted');

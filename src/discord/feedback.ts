@@ -1,8 +1,8 @@
 /**
  * The moderator loop's side of answering: the 👍 / 👎 / Save as tag row under every answer, and
  * what an answer leaves in the store (the passages a public answer cited, a gap record when the
- * knowledge did not answer). The store being down never stops an answer: these writes fail soft
- * and are logged.
+ * knowledge did not answer) and what a vote reads back from it (the passages the answer showed).
+ * The store being down never stops an answer: these writes fail soft and are logged.
  */
 import { ButtonStyle } from 'discord.js';
 import type { Answer } from '../answer/answer.js';
@@ -68,6 +68,32 @@ export async function rememberPostedAnswer(ctx: BotContext, place: AnswerPlace, 
   await softly(ctx, 'posted-answer', (store) =>
     store.recordPostedAnswer({ ...place, messageId, question: answer.question, cited, postedAt: ctx.clock() }),
   );
+}
+
+/**
+ * The passages an answer message showed, for a vote on it: what the voter saw, never what the
+ * question finds today. In order:
+ *
+ * 1. the addresses recorded when the answer was posted (public answers, and the page shown after
+ *    paging): exactly the passages cited, with the hash of their text as it was shown, even after
+ *    a reload or a sync changed them;
+ * 2. else the passages the message's buttons name (`shownPassageIds`: More context's, the first
+ *    excerpt) that the knowledge still has. A passage id hashes its text, so a passage found by it
+ *    is the text shown; one edited or removed since cannot be rebuilt and is left out. A hidden
+ *    answer, its public copy, or an answer the store lost, is known only this far;
+ * 3. else none.
+ *
+ * It does not search the question again: after a reload, a sync or a re-ranking change that gives
+ * passages the member never saw, and moderators reviewing a 👎 would be sent to the wrong
+ * paragraphs with hashes of text nobody was shown. A short or empty list is honest (what was shown
+ * is not known further); a wrong one misleads.
+ *
+ * @example await passagesShown(store, knowledge, message.id, ['doc:ab12']) // the answer's cited addresses
+ */
+export async function passagesShown(store: Store, knowledge: KnowledgeBase, messageId: string, shownPassageIds: readonly string[]): Promise<readonly PassageAddress[]> {
+  const posted = await store.postedAnswer(messageId);
+  if (posted !== undefined) return posted.cited;
+  return addressesOf(knowledge, shownPassageIds);
 }
 
 /**

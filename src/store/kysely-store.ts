@@ -387,17 +387,15 @@ class KyselyStore implements Store {
       .execute();
   }
 
+  async postedAnswer(messageId: string): Promise<PostedAnswer | undefined> {
+    // message_id is the table's primary key: no index to add.
+    const row = await this.db.selectFrom('posted_answers').selectAll().where('message_id', '=', messageId).executeTakeFirst();
+    return row === undefined ? undefined : toPostedAnswer(row);
+  }
+
   async unmarkedPostedAnswers(since: Millis): Promise<PostedAnswer[]> {
     const rows = await this.db.selectFrom('posted_answers').selectAll().where('drift_marked_at', 'is', null).where('posted_at', '>=', since).orderBy('posted_at').execute();
-    return rows.map((r) => ({
-      guildId: r.guild_id,
-      channelId: r.channel_id,
-      messageId: r.message_id,
-      question: r.question,
-      cited: parseList<PassageAddress>(r.cited),
-      postedAt: Number(r.posted_at),
-      ...(r.drift_marked_at === null ? {} : { driftMarkedAt: Number(r.drift_marked_at) }),
-    }));
+    return rows.map(toPostedAnswer);
   }
 
   async markDrifted(messageId: string, at: Millis): Promise<void> {
@@ -470,6 +468,18 @@ function toStoredGap(r: Row<'gaps'>): StoredGap {
     missingTerms: parseList<string>(r.missing_terms),
     ...(r.nearest_section === null ? {} : { nearestSection: r.nearest_section }),
     at: Number(r.at),
+  };
+}
+
+function toPostedAnswer(r: Row<'posted_answers'>): PostedAnswer {
+  return {
+    guildId: r.guild_id,
+    channelId: r.channel_id,
+    messageId: r.message_id,
+    question: r.question,
+    cited: parseList<PassageAddress>(r.cited),
+    postedAt: Number(r.posted_at),
+    ...(r.drift_marked_at === null ? {} : { driftMarkedAt: Number(r.drift_marked_at) }),
   };
 }
 

@@ -233,8 +233,11 @@ export interface Store {
   allTags(): Promise<Tag[]>;
   deleteTag(guildId: string, name: string): Promise<boolean>;
 
-  // Posted answers (drift)
+  // Posted answers (drift notes, and what a vote was on)
+  /** Records a posted answer, or replaces the record of a message edited in place (a new page). */
   recordPostedAnswer(answer: PostedAnswer): Promise<void>;
+  /** The posted answer of a message, with the passages it cited as they were then; undefined when not remembered. */
+  postedAnswer(messageId: string): Promise<PostedAnswer | undefined>;
   /** Posted answers not yet marked as drifted, posted since a time. */
   unmarkedPostedAnswers(since: Millis): Promise<PostedAnswer[]>;
   markDrifted(messageId: string, at: Millis): Promise<void>;

@@ -278,6 +278,26 @@ export function describeStoreContract(name: string, backend: Backend): void {
         // then
         expect(await store.unmarkedPostedAnswers(T0 - 30 * DAY_MS)).toEqual([posted('m-2', T0 + 1)]);
       });
+
+      it('given a posted answer, when it is looked up by its message, then it comes back with the citations as recorded; a message never recorded gives nothing', async () => {
+        // given
+        const { store } = await given();
+        await store.recordPostedAnswer(posted('m-1'));
+        await store.markDrifted('m-1', T0 + 5);
+        // when / then
+        expect(await store.postedAnswer('m-1')).toEqual({ ...posted('m-1'), driftMarkedAt: T0 + 5 });
+        expect(await store.postedAnswer('m-never')).toBeUndefined();
+      });
+
+      it('given a posted answer, when its message is recorded again with another page, then the lookup gives the new citations', async () => {
+        // given
+        const { store } = await given();
+        await store.recordPostedAnswer(posted('m-1'));
+        // when
+        await store.recordPostedAnswer({ ...posted('m-1', T0 + 1), cited: [address(7, 'hash-of-page-2')] });
+        // then
+        expect((await store.postedAnswer('m-1'))?.cited).toEqual([address(7, 'hash-of-page-2')]);
+      });
     });
 
     describe('retention', () => {
