@@ -59,15 +59,23 @@ export interface AnswerPlace {
 }
 
 /**
- * Remembers a public answer's cited passages (with their content hashes), so it can be marked
- * when they change. Fails soft.
+ * The addresses of the passages an answer shows (its excerpts, or the closest passages of an
+ * abstention), with the hashes of their text as the knowledge in use has it.
+ *
+ * @example passagesOfAnswer(ctx.service.index().knowledge, page.answer).length // 3
  */
-export async function rememberPostedAnswer(ctx: BotContext, place: AnswerPlace, messageId: string | undefined, answer: Answer): Promise<void> {
-  if (messageId === undefined || answer.excerpts.length === 0) return;
-  const cited = addressesOf(ctx.service.index().knowledge, answer.excerpts.map((e) => e.passageId));
-  await softly(ctx, 'posted-answer', (store) =>
-    store.recordPostedAnswer({ ...place, messageId, question: answer.question, cited, postedAt: ctx.clock() }),
-  );
+export function passagesOfAnswer(knowledge: KnowledgeBase, answer: Answer): PassageAddress[] {
+  return addressesOf(knowledge, answer.excerpts.map((e) => e.passageId));
+}
+
+/**
+ * Remembers a public answer with the passages it shows (addresses and hashes of the text as
+ * shown), so it can be marked when they change and a vote on it records them. Nothing is
+ * recorded when no passage is known. Fails soft.
+ */
+export async function rememberPostedAnswer(ctx: BotContext, place: AnswerPlace, messageId: string | undefined, question: string, cited: readonly PassageAddress[]): Promise<void> {
+  if (messageId === undefined || cited.length === 0) return;
+  await softly(ctx, 'posted-answer', (store) => store.recordPostedAnswer({ ...place, messageId, question, cited, postedAt: ctx.clock() }));
 }
 
 /**
