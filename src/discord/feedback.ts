@@ -82,13 +82,13 @@ export async function rememberPostedAnswer(ctx: BotContext, place: AnswerPlace, 
  * The passages an answer message showed, for a vote on it: what the voter saw, never what the
  * question finds today. In order:
  *
- * 1. the addresses recorded when the answer was posted (public answers, and the page shown after
- *    paging): exactly the passages cited, with the hash of their text as it was shown, even after
- *    a reload or a sync changed them;
+ * 1. the addresses recorded when the answer was posted (public answers, the page shown after
+ *    paging, a hidden answer's public copy): exactly the passages cited, with the hash of their
+ *    text as it was shown, even after a reload or a sync changed them;
  * 2. else the passages the message's buttons name (`shownPassageIds`: More context's, the first
  *    excerpt) that the knowledge still has. A passage id hashes its text, so a passage found by it
  *    is the text shown; one edited or removed since cannot be rebuilt and is left out. A hidden
- *    answer, its public copy, or an answer the store lost, is known only this far;
+ *    answer, or an answer the store lost, is known only this far;
  * 3. else none.
  *
  * It does not search the question again: after a reload, a sync or a re-ranking change that gives
