@@ -9,7 +9,7 @@ import { placeOf } from '../../src/discord/ask-flow.js';
 import type { BotContext, HandlerResult } from '../../src/discord/context.js';
 import type { AskButton } from '../../src/discord/custom-id.js';
 import { UserFacingError } from '../../src/discord/errors.js';
-import { rememberPostedAnswer } from '../../src/discord/feedback.js';
+import { passagesOfAnswer, rememberPostedAnswer } from '../../src/discord/feedback.js';
 import { ANSWER_PAGE_SIZE, questionOfEmbed, renderAnswer } from '../../src/discord/render/answer.js';
 import type { Responder } from '../../src/discord/respond.js';
 
@@ -27,17 +27,18 @@ export async function execute(interaction: ButtonInteraction, button: AskButton,
   const question = ctx.answers.recall(message.id) ?? questionOfEmbed(message.embeds[0]?.toJSON());
   if (question === undefined) throw new UserFacingError('I no longer know which question this answer was for. Please ask again.');
   const page = await ctx.service.ask(question, { offset: button.offset, limit: ANSWER_PAGE_SIZE, collections: await ctx.collectionsOf(interaction) });
+  const shown = passagesOfAnswer(ctx.service.index().knowledge, page.answer);
   if (ownCopy) {
     // Someone else's public answer: their own hidden copy of that page, which they may page further.
     const copyId = await respond.send(renderAnswer(page, { askerId: interaction.user.id, hidden: true }));
-    ctx.answers.remember(copyId, question);
+    ctx.answers.remember(copyId, question, shown);
     return { answered: page.answer.answered };
   }
   // No content: an edit keeps the message's first line (who it is for) and pings nobody again.
   await respond.update(renderAnswer(page, { askerId: button.askerId, hidden }));
-  ctx.answers.remember(message.id, question);
+  ctx.answers.remember(message.id, question, shown);
   // A public answer now shows this page: drift notes and votes are about these passages.
   const place = placeOf(interaction);
-  if (!hidden && place !== undefined) await rememberPostedAnswer(ctx, place, message.id, page.answer);
+  if (!hidden && place !== undefined) await rememberPostedAnswer(ctx, place, message.id, page.answer.question, shown);
   return { answered: page.answer.answered };
 }

@@ -2,13 +2,17 @@
  * "Post publicly": re-posts a hidden answer for the whole channel, with a Delete button in
  * place of this one, and says who asked (as Discord's "X used /ask" would). The hidden answer's
  * button is disabled first, so the answer cannot be posted twice. It copies the message shown,
- * so it works after a restart too.
+ * so it works after a restart too. The copy is remembered as a posted answer with the passages
+ * it shows (for drift notes and votes), as far as they are known (see `rememberPublicCopy`).
  */
 import { type APIButtonComponentWithCustomId, type ButtonInteraction, ButtonStyle, ComponentType } from 'discord.js';
+import { placeOf } from '../../src/discord/ask-flow.js';
+import { passagesNamedByButtons } from '../../src/discord/button-passages.js';
 import type { BotContext, HandlerResult } from '../../src/discord/context.js';
 import { decodeAskButton, encodeAskButton, type AskButton } from '../../src/discord/custom-id.js';
 import { UserFacingError } from '../../src/discord/errors.js';
 import type { ButtonSpec } from '../../src/discord/message.js';
+import { rememberPublicCopy } from '../../src/discord/public-copy.js';
 import { questionOfEmbed } from '../../src/discord/render/answer.js';
 import type { Responder } from '../../src/discord/respond.js';
 
@@ -48,13 +52,15 @@ export async function execute(interaction: ButtonInteraction, button: AskButton,
     buttons: mapButtons(interaction, (b) => ({ customId: b.custom_id, label: POSTED_LABEL, style: ButtonStyle.Success, disabled: true })),
     ephemeral: true,
   });
-  const messageId = await respond.send({
+  const copyId = await respond.send({
     // Names the asker without pinging them (nobody is in pingUsers).
     content: `-# Asked by <@${button.askerId}>`,
     embeds,
     buttons: mapButtons(interaction, () => ({ customId: encodeAskButton({ action: 'delete', askerId: button.askerId }), label: 'Delete', style: ButtonStyle.Danger })),
   });
   const question = ctx.answers.recall(message.id) ?? questionOfEmbed(embeds[0]);
-  if (question !== undefined) ctx.answers.remember(messageId, question);
+  if (question !== undefined) {
+    await rememberPublicCopy(ctx, placeOf(interaction), { hiddenId: message.id, copyId, question, namedPassageIds: passagesNamedByButtons(message) });
+  }
   return {};
 }

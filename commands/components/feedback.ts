@@ -7,8 +7,8 @@
  */
 import type { ButtonInteraction, Message, ModalSubmitInteraction } from 'discord.js';
 import { placeOf } from '../../src/discord/ask-flow.js';
+import { passagesNamedByButtons } from '../../src/discord/button-passages.js';
 import type { BotContext, HandlerResult } from '../../src/discord/context.js';
-import { decodeAskButton } from '../../src/discord/custom-id.js';
 import { UserFacingError } from '../../src/discord/errors.js';
 import { escapeText } from '../../src/discord/escape.js';
 import { passagesShown, recordGap, softly } from '../../src/discord/feedback.js';
@@ -33,19 +33,6 @@ function questionOf(message: Message, ctx: BotContext): string {
   return question;
 }
 
-/** The passage the answer shows first (its "More context" button says which). */
-function firstPassageOf(message: Message): string | undefined {
-  for (const row of message.components) {
-    if (!('components' in row)) continue;
-    for (const component of row.components) {
-      const id = 'customId' in component ? component.customId : null;
-      const button = id === null ? undefined : decodeAskButton(id);
-      if (button?.action === 'more') return button.passageId;
-    }
-  }
-  return undefined;
-}
-
 /** Records (or changes) a vote; says whether it was stored and what it was before. */
 async function vote(interaction: ButtonInteraction, ctx: BotContext, choice: 'up' | 'down'): Promise<{ stored: boolean; before?: 'up' | 'down' }> {
   const place = placeOf(interaction);
@@ -56,8 +43,7 @@ async function vote(interaction: ButtonInteraction, ctx: BotContext, choice: 'up
   const stored = await softly(ctx, 'vote', async (store) => {
     const voterHash = store.hashUser(interaction.user.id);
     before = (await store.vote(message.id, voterHash))?.vote;
-    const first = firstPassageOf(message);
-    const cited = await passagesShown(store, ctx.service.index().knowledge, message.id, first === undefined ? [] : [first]);
+    const cited = await passagesShown(store, ctx.service.index().knowledge, message.id, passagesNamedByButtons(message));
     await store.recordVote({ ...place, answerMessageId: message.id, voterHash, vote: choice, question, cited, at: ctx.clock() });
   });
   if (stored && choice === 'down' && before !== 'down') await recordGap(ctx, place, question, 'downvoted');
@@ -89,7 +75,7 @@ export async function button(interaction: ButtonInteraction, args: readonly stri
   }
   if (action === 'tag') {
     requireModerator(interaction, 'save answers as tags');
-    const passageId = firstPassageOf(interaction.message);
+    const [passageId] = passagesNamedByButtons(interaction.message);
     if (passageId === undefined) throw new UserFacingError('This answer cites no passage to save.');
     await respond.showModal(
       textModal(feedbackId('tagname', passageId), 'Save as tag', [

@@ -3,7 +3,7 @@
  * what is posted can be recorded in one spot (posted answers, gaps) and looks exactly like /ask.
  */
 import type { BotContext } from '../discord/context.js';
-import { recordGapIfAbstained, rememberPostedAnswer } from '../discord/feedback.js';
+import { passagesOfAnswer, recordGapIfAbstained, rememberPostedAnswer } from '../discord/feedback.js';
 import { renderAnswer } from '../discord/render/answer.js';
 import type { AnswerPage } from '../service/knowledge-service.js';
 import type { Conversation, PostedMessage } from './conversation.js';
@@ -49,9 +49,10 @@ export async function postAnswer(ctx: BotContext, conversation: Conversation, an
     answer.placement === 'new-thread'
       ? await conversation.replyInNewThread(threadNameFor(answer.question), message)
       : await conversation.reply(message, { pingAsker: answer.trigger === 'mention' });
-  ctx.answers.remember(posted.id, answer.question);
+  const shown = passagesOfAnswer(ctx.service.index().knowledge, answer.page.answer);
+  ctx.answers.remember(posted.id, answer.question, shown);
   const place = { guildId: answer.place.guildId, channelId: posted.channelId };
-  await rememberPostedAnswer(ctx, place, posted.id, answer.page.answer);
+  await rememberPostedAnswer(ctx, place, posted.id, answer.page.answer.question, shown);
   await recordGapIfAbstained(ctx, place, answer.page.answer);
   return posted;
 }

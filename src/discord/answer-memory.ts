@@ -1,32 +1,49 @@
 /**
- * Which question each answer message was for, so "Next results" pages the exact question. Kept
- * in memory (the most recent ones); after a restart the question is read back from the embed.
+ * What each answer message holds, so its buttons work on exactly that: the question ("Next
+ * results" pages it) and the passages it shows ("Post publicly" records them for the public copy).
+ * Kept in memory (the most recent ones); after a restart the question is read back from the embed,
+ * and the passages only as far as the message's buttons name them.
  */
+import type { PassageAddress } from '../store/store.js';
 
 /** Answers remembered before the oldest are forgotten. */
 const ANSWER_MEMORY_SIZE = 2000;
 
-/** A least-recently-used map from message id to question. */
+/** One answer message as remembered. */
+interface RememberedAnswer {
+  readonly question: string;
+  /** The passages it shows, as they read when shown; absent when not known. */
+  readonly shown?: readonly PassageAddress[];
+}
+
+/**
+ * A least-recently-used map from message id to question and shown passages. At most `capacity`
+ * messages, each with the passages of one page (three), so it stays small.
+ */
 export class AnswerMemory {
-  private readonly questions = new Map<string, string>();
+  private readonly answers = new Map<string, RememberedAnswer>();
   /** Hidden answers already posted publicly (oldest first), so two quick clicks post once. */
   private readonly posted = new Set<string>();
 
   constructor(private readonly capacity: number = ANSWER_MEMORY_SIZE) {}
 
-  /** Remembers the question of a message. */
-  remember(messageId: string | undefined, question: string): void {
+  /**
+   * Remembers the question of a message and the passages it shows (their addresses, hashes of
+   * the text as shown). Without `shown`, which passages it shows is not known any more.
+   */
+  remember(messageId: string | undefined, question: string, shown?: readonly PassageAddress[]): void {
     if (messageId === undefined) return;
-    this.questions.delete(messageId);
-    this.questions.set(messageId, question);
-    if (this.questions.size > this.capacity) this.questions.delete(this.questions.keys().next().value!);
+    this.put(messageId, shown === undefined ? { question } : { question, shown });
   }
 
   /** The question of a message, if still remembered. */
   recall(messageId: string): string | undefined {
-    const question = this.questions.get(messageId);
-    if (question !== undefined) this.remember(messageId, question);
-    return question;
+    return this.touch(messageId)?.question;
+  }
+
+  /** The passages a message shows, as they read when it was shown, if still remembered. */
+  shownBy(messageId: string): readonly PassageAddress[] | undefined {
+    return this.touch(messageId)?.shown;
   }
 
   /**
@@ -38,5 +55,18 @@ export class AnswerMemory {
     this.posted.add(messageId);
     if (this.posted.size > this.capacity) this.posted.delete(this.posted.values().next().value!);
     return true;
+  }
+
+  /** A remembered message, made the most recently used. */
+  private touch(messageId: string): RememberedAnswer | undefined {
+    const answer = this.answers.get(messageId);
+    if (answer !== undefined) this.put(messageId, answer);
+    return answer;
+  }
+
+  private put(messageId: string, answer: RememberedAnswer): void {
+    this.answers.delete(messageId);
+    this.answers.set(messageId, answer);
+    if (this.answers.size > this.capacity) this.answers.delete(this.answers.keys().next().value!);
   }
 }

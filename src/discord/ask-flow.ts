@@ -4,7 +4,7 @@
  */
 import type { BotContext, HandlerResult } from './context.js';
 import { UserFacingError } from './errors.js';
-import { type AnswerPlace, recordGapIfAbstained, rememberPostedAnswer } from './feedback.js';
+import { type AnswerPlace, passagesOfAnswer, recordGapIfAbstained, rememberPostedAnswer } from './feedback.js';
 import { ANSWER_PAGE_SIZE, renderAnswer } from './render/answer.js';
 import type { Responder } from './respond.js';
 
@@ -59,7 +59,8 @@ export interface AskRequest {
 
 /**
  * Defers (searching may take a while on a large knowledge base), answers, and remembers the
- * question for the answer's buttons.
+ * question and the passages shown for the answer's buttons (a hidden answer's "Post publicly"
+ * records them for its public copy).
  */
 export async function answerQuestionInDiscord(request: AskRequest, respond: Responder, ctx: BotContext): Promise<HandlerResult> {
   await respond.defer(request.hidden);
@@ -71,10 +72,11 @@ export async function answerQuestionInDiscord(request: AskRequest, respond: Resp
     ...(request.intro === undefined ? {} : { intro: request.intro }),
   };
   const messageId = await respond.send(renderAnswer(page, view));
-  ctx.answers.remember(messageId, request.query);
+  const shown = passagesOfAnswer(ctx.service.index().knowledge, page.answer);
+  ctx.answers.remember(messageId, request.query, shown);
   if (request.place !== undefined) {
     // Hidden answers cannot be edited later, so only public ones are remembered for drift notes.
-    if (!request.hidden) await rememberPostedAnswer(ctx, request.place, messageId, page.answer);
+    if (!request.hidden) await rememberPostedAnswer(ctx, request.place, messageId, page.answer.question, shown);
     await recordGapIfAbstained(ctx, request.place, page.answer);
   }
   return { answered: page.answer.answered };

@@ -59,28 +59,36 @@ export interface AnswerPlace {
 }
 
 /**
- * Remembers a public answer's cited passages (with their content hashes), so it can be marked
- * when they change. Fails soft.
+ * The addresses of the passages an answer shows (its excerpts, or the closest passages of an
+ * abstention), with the hashes of their text as the knowledge in use has it.
+ *
+ * @example passagesOfAnswer(ctx.service.index().knowledge, page.answer).length // 3
  */
-export async function rememberPostedAnswer(ctx: BotContext, place: AnswerPlace, messageId: string | undefined, answer: Answer): Promise<void> {
-  if (messageId === undefined || answer.excerpts.length === 0) return;
-  const cited = addressesOf(ctx.service.index().knowledge, answer.excerpts.map((e) => e.passageId));
-  await softly(ctx, 'posted-answer', (store) =>
-    store.recordPostedAnswer({ ...place, messageId, question: answer.question, cited, postedAt: ctx.clock() }),
-  );
+export function passagesOfAnswer(knowledge: KnowledgeBase, answer: Answer): PassageAddress[] {
+  return addressesOf(knowledge, answer.excerpts.map((e) => e.passageId));
+}
+
+/**
+ * Remembers a public answer with the passages it shows (addresses and hashes of the text as
+ * shown), so it can be marked when they change and a vote on it records them. Nothing is
+ * recorded when no passage is known. Fails soft.
+ */
+export async function rememberPostedAnswer(ctx: BotContext, place: AnswerPlace, messageId: string | undefined, question: string, cited: readonly PassageAddress[]): Promise<void> {
+  if (messageId === undefined || cited.length === 0) return;
+  await softly(ctx, 'posted-answer', (store) => store.recordPostedAnswer({ ...place, messageId, question, cited, postedAt: ctx.clock() }));
 }
 
 /**
  * The passages an answer message showed, for a vote on it: what the voter saw, never what the
  * question finds today. In order:
  *
- * 1. the addresses recorded when the answer was posted (public answers, and the page shown after
- *    paging): exactly the passages cited, with the hash of their text as it was shown, even after
- *    a reload or a sync changed them;
+ * 1. the addresses recorded when the answer was posted (public answers, the page shown after
+ *    paging, a hidden answer's public copy): exactly the passages cited, with the hash of their
+ *    text as it was shown, even after a reload or a sync changed them;
  * 2. else the passages the message's buttons name (`shownPassageIds`: More context's, the first
  *    excerpt) that the knowledge still has. A passage id hashes its text, so a passage found by it
  *    is the text shown; one edited or removed since cannot be rebuilt and is left out. A hidden
- *    answer, its public copy, or an answer the store lost, is known only this far;
+ *    answer, or an answer the store lost, is known only this far;
  * 3. else none.
  *
  * It does not search the question again: after a reload, a sync or a re-ranking change that gives

@@ -12,41 +12,8 @@ import type { StoredMessage } from '../../src/fake-discord/index.js';
 import { contentHash } from '../../src/moderation/address.js';
 import type { Store } from '../../src/store/store.js';
 import { storeBackends, type TestDatabase } from '../helpers/store-backends.js';
+import { DUES, DUES_RAISED, gardenClubRules } from './garden-club.js';
 import { buttonIds, type Harness, logOf, replyOf, startHarness } from './harness.js';
-
-const DUES = 'Members pay dues of ten euros a year, in January.';
-const DUES_RAISED = 'Members pay dues of twelve euros a year, in January.';
-
-/** A garden club's rules: one paragraph about dues, and more about watering than fit on one page. */
-const rules = (dues: string): string =>
-  [
-    '---',
-    'title: Garden club rules',
-    'license: CC0',
-    '---',
-    '# Garden club rules',
-    '',
-    '## Dues',
-    '',
-    dues,
-    '',
-    '## Meetings',
-    '',
-    'The club meets on the first Monday of every month.',
-    '',
-    '## Watering',
-    '',
-    'Members water their plots before nine in the morning.',
-    '',
-    'In a drought, members water their plots every other day.',
-    '',
-    'Members water seedlings with the rain barrels first.',
-    '',
-    'Members who travel ask a neighbour to water their plots.',
-    '',
-    'Members never water their plots with the hose at noon.',
-    '',
-  ].join('\n');
 
 for (const backend of storeBackends()) describe(`on ${backend.name}`, () => {
   let h: Harness;
@@ -58,7 +25,7 @@ for (const backend of storeBackends()) describe(`on ${backend.name}`, () => {
   beforeEach(async () => {
     folder = await mkdtemp(join(tmpdir(), 'footnote-votes-'));
     await mkdir(join(folder, 'knowledge'));
-    await writeFile(file(), rules(DUES));
+    await writeFile(file(), gardenClubRules(DUES));
     database = await backend.fresh();
     store = await database.open();
     h = await startHarness({ knowledgeDir: join(folder, 'knowledge'), questionLimit: 'off', store });
@@ -80,7 +47,7 @@ for (const backend of storeBackends()) describe(`on ${backend.name}`, () => {
   /** The passage More context opens: the answer's first excerpt. */
   const firstPassageOf = (message: StoredMessage): string => buttonIds(message).find((id) => id.startsWith('ask:more:'))!.slice('ask:more:'.length);
   const raiseDuesAndReload = async () => {
-    await writeFile(file(), rules(DUES_RAISED));
+    await writeFile(file(), gardenClubRules(DUES_RAISED));
     const report = await replyOf(h.fake, h.fake.sendInteraction(h.fake.slashCommand('reload', {}, { user: h.fake.users.moderator })), 15_000);
     expect(report.embeds[0]?.title).toBe('Knowledge reloaded');
   };
