@@ -43,7 +43,7 @@ async function vote(interaction: ButtonInteraction, ctx: BotContext, choice: 'up
   const stored = await softly(ctx, 'vote', async (store) => {
     const voterHash = store.hashUser(interaction.user.id);
     before = (await store.vote(message.id, voterHash))?.vote;
-    const cited = await passagesShown(store, ctx.service.index().knowledge, message.id, passagesNamedByButtons(message));
+    const cited = await passagesShown(store, ctx.service.index().knowledge, message.id, ctx.answers.shownBy(message.id), passagesNamedByButtons(message));
     await store.recordVote({ ...place, answerMessageId: message.id, voterHash, vote: choice, question, cited, at: ctx.clock() });
   });
   if (stored && choice === 'down' && before !== 'down') await recordGap(ctx, place, question, 'downvoted');

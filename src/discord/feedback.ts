@@ -85,23 +85,31 @@ export async function rememberPostedAnswer(ctx: BotContext, place: AnswerPlace, 
  * 1. the addresses recorded when the answer was posted (public answers, the page shown after
  *    paging, a hidden answer's public copy): exactly the passages cited, with the hash of their
  *    text as it was shown, even after a reload or a sync changed them;
- * 2. else the passages the message's buttons name (`shownPassageIds`: More context's, the first
+ * 2. else the passages the answer memory kept when the message was shown (`remembered`: a hidden
+ *    answer, while the bot has not restarted), with the same hashes as shown;
+ * 3. else the passages the message's buttons name (`shownPassageIds`: More context's, the first
  *    excerpt) that the knowledge still has. A passage id hashes its text, so a passage found by it
  *    is the text shown; one edited or removed since cannot be rebuilt and is left out. A hidden
- *    answer, or an answer the store lost, is known only this far;
- * 3. else none.
+ *    answer after a restart, or an answer the store lost, is known only this far;
+ * 4. else none.
  *
  * It does not search the question again: after a reload, a sync or a re-ranking change that gives
  * passages the member never saw, and moderators reviewing a 👎 would be sent to the wrong
  * paragraphs with hashes of text nobody was shown. A short or empty list is honest (what was shown
  * is not known further); a wrong one misleads.
  *
- * @example await passagesShown(store, knowledge, message.id, ['doc:ab12']) // the answer's cited addresses
+ * @example await passagesShown(store, knowledge, message.id, ctx.answers.shownBy(message.id), ['doc:ab12']) // the answer's cited addresses
  */
-export async function passagesShown(store: Store, knowledge: KnowledgeBase, messageId: string, shownPassageIds: readonly string[]): Promise<readonly PassageAddress[]> {
+export async function passagesShown(
+  store: Store,
+  knowledge: KnowledgeBase,
+  messageId: string,
+  remembered: readonly PassageAddress[] | undefined,
+  shownPassageIds: readonly string[],
+): Promise<readonly PassageAddress[]> {
   const posted = await store.postedAnswer(messageId);
   if (posted !== undefined) return posted.cited;
-  return addressesOf(knowledge, shownPassageIds);
+  return remembered ?? addressesOf(knowledge, shownPassageIds);
 }
 
 /**

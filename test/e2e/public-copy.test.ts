@@ -126,6 +126,28 @@ for (const backend of storeBackends()) describe(`on ${backend.name}`, () => {
   });
 
   describe('after a restart (the answer memory is empty)', () => {
+    it('given a hidden answer from before the restart, when the member votes, then the vote records the one passage its buttons name, as the knowledge still has it', async () => {
+      // given
+      const hidden = await askHidden('When do members water their plots?');
+      const [first] = citedParagraphs(hidden);
+      await restart();
+      // when
+      const vote = await voteOn(hidden);
+      // then
+      expect(vote.cited).toEqual([{ passageId: firstPassageOf(hidden), ...watering(first!) }]);
+    });
+
+    it('given a hidden answer whose paragraph changed before the restart, when the member votes, then the vote records no passage rather than today\'s text', async () => {
+      // given
+      const hidden = await askHidden('How much are the dues?');
+      await writeFile(file(), gardenClubRules(DUES_RAISED));
+      await restart();
+      // when
+      const vote = await voteOn(hidden);
+      // then
+      expect(vote.cited).toEqual([]);
+    });
+
     it('given a hidden answer from before the restart, when it is posted publicly, then the copy is remembered with the one passage its buttons name (More context\'s), as the knowledge still has it', async () => {
       // given
       const hidden = await askHidden('When do members water their plots?');

@@ -85,26 +85,30 @@ for (const backend of storeBackends()) describe(`on ${backend.name}`, () => {
   });
 
   describe('an answer the store does not remember (a hidden one)', () => {
-    it('given a hidden answer, when the member votes, then the vote records the first passage it showed (its More context), with that text\'s hash', async () => {
-      // given
-      const answer = await ask('How much are the dues?', { hide: true });
+    it('given a hidden answer, when the member votes, then the vote records every passage it showed, as the answer memory kept them when shown', async () => {
+      // given: three watering paragraphs shown
+      const answer = await ask('When do members water their plots?', { hide: true });
       expect(answer.flags).toBe(64);
+      expect(answer.embeds[0]?.fields).toHaveLength(3);
       expect(await store.postedAnswer(answer.id)).toBeUndefined();
       // when
       const vote = await voteOn(answer, 'up');
-      // then
-      expect(vote.cited).toEqual([{ passageId: firstPassageOf(answer), documentPath: 'rules.md', section: 'Dues', paragraph: 1, contentHash: contentHash(DUES) }]);
+      // then: all three, in the order shown, the first being More context's
+      const shown = (answer.embeds[0]?.fields ?? []).map((f) => Number(/¶(\d+)/.exec(f.value)?.[1]));
+      expect(vote.cited.map((c) => [c.section, c.paragraph])).toEqual(shown.map((paragraph) => ['Watering', paragraph]));
+      expect(vote.cited[0]?.passageId).toBe(firstPassageOf(answer));
     });
 
-    it('given a hidden answer whose paragraph a reload changed, when the member votes 👎, then the vote records no passage rather than today\'s best one', async () => {
+    it('given a hidden answer whose paragraph a reload changed, when the member votes 👎, then the vote records the paragraph as it read when shown, not today\'s best one', async () => {
       // given
       const answer = await ask('How much are the dues?', { hide: true });
+      const shown = firstPassageOf(answer);
       await raiseDuesAndReload();
       // when
       const vote = await voteOn(answer, 'down');
-      // then: what was shown cannot be rebuilt, and the edited paragraph was never shown
+      // then
       expect(vote.vote).toBe('down');
-      expect(vote.cited).toEqual([]);
+      expect(vote.cited[0]).toEqual({ passageId: shown, documentPath: 'rules.md', section: 'Dues', paragraph: 1, contentHash: contentHash(DUES) });
     });
   });
 });
