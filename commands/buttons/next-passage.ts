@@ -2,7 +2,7 @@
  * "Next results" / "Previous results": pages through an answer's results by editing the message.
  * A public answer changes for everyone, so only its asker or a moderator may page it; anyone
  * else gets that page as a copy only they can see. A public answer paged in place is recorded
- * again with the passages it now shows.
+ * again with the passages it now shows, and loses a drift note about the page it showed before.
  */
 import { type ButtonInteraction, MessageFlags, PermissionFlagsBits } from 'discord.js';
 import { placeOf } from '../../src/discord/ask-flow.js';
@@ -12,6 +12,7 @@ import { UserFacingError } from '../../src/discord/errors.js';
 import { passagesOfAnswer, rememberPostedAnswer } from '../../src/discord/feedback.js';
 import { ANSWER_PAGE_SIZE, questionOfEmbed, renderAnswer } from '../../src/discord/render/answer.js';
 import type { Responder } from '../../src/discord/respond.js';
+import { withoutNote } from '../../src/moderation/drift-note.js';
 
 /** The button action this module handles (see custom-id.ts). */
 export const action = 'next';
@@ -35,7 +36,9 @@ export async function execute(interaction: ButtonInteraction, button: AskButton,
     return { answered: page.answer.answered };
   }
   // No content: an edit keeps the message's first line (who it is for) and pings nobody again.
-  await respond.update(renderAnswer(page, { askerId: button.askerId, hidden }));
+  // A drift note goes: it spoke of passages this page no longer quotes.
+  const unmarked = withoutNote(message.content);
+  await respond.update({ ...renderAnswer(page, { askerId: button.askerId, hidden }), ...(unmarked === undefined ? {} : { content: unmarked }) });
   ctx.answers.remember(message.id, question, shown);
   // A public answer now shows this page: drift notes and votes are about these passages.
   const place = placeOf(interaction);

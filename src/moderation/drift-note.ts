@@ -44,3 +44,16 @@ export function withNote(content: string, note: string, max: number): string {
   const kept = content.length > room ? `${content.slice(0, room - 1)}…` : content;
   return `${kept}\n${fitted}`;
 }
+
+/**
+ * The message's content without its drift note (and what follows it): for a message that now
+ * shows other passages, whose note would speak of text it no longer quotes. `undefined` when the
+ * content holds no note.
+ *
+ * @example withoutNote('<@1>, this answer is for you.\n⚠ the source changed since this answer: …') // '<@1>, this answer is for you.'
+ */
+export function withoutNote(content: string): string | undefined {
+  const at = content.indexOf(DRIFT_MARK);
+  if (at === -1) return undefined;
+  return content.slice(0, at).replace(/\n$/, '');
+}

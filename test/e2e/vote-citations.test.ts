@@ -12,7 +12,8 @@ import type { StoredMessage } from '../../src/fake-discord/index.js';
 import { contentHash } from '../../src/moderation/address.js';
 import type { Store } from '../../src/store/store.js';
 import { storeBackends, type TestDatabase } from '../helpers/store-backends.js';
-import { DUES, DUES_RAISED, gardenClubRules } from './garden-club.js';
+import { DRIFT_MARK } from '../../src/moderation/drift-note.js';
+import { DUES, DUES_RAISED, gardenClubRules, WATERING } from './garden-club.js';
 import { buttonIds, type Harness, logOf, replyOf, startHarness } from './harness.js';
 
 for (const backend of storeBackends()) describe(`on ${backend.name}`, () => {
@@ -82,6 +83,25 @@ for (const backend of storeBackends()) describe(`on ${backend.name}`, () => {
     expect(vote.cited.map((c) => c.passageId)).not.toContain(firstPassageOf(answer));
     // and drift notes watch the same passages
     expect((await store.postedAnswer(answer.id))?.cited).toEqual(vote.cited);
+  });
+
+  it('given a posted answer marked by a drift note, when its asker pages it, then the note goes with the passages it spoke of, and the new page is watched instead', async () => {
+    // given: the watering paragraphs the first page quotes change, and the answer is marked
+    const answer = await ask('When do members water their plots?');
+    await writeFile(file(), gardenClubRules(DUES, WATERING.map((p) => p.replace('Members', 'Gardeners'))));
+    const report = await replyOf(h.fake, h.fake.sendInteraction(h.fake.slashCommand('reload', {}, { user: h.fake.users.moderator })), 15_000);
+    expect(report.embeds[1]?.description).toMatch(/^1 posted answer marked/);
+    expect(current(answer.id).content).toContain(DRIFT_MARK);
+    // when
+    const next = buttonIds(answer).find((id) => id.startsWith('ask:next:'))!;
+    await logOf(h, click(next, current(answer.id)));
+    // then
+    const paged = current(answer.id);
+    expect(paged.content).not.toContain(DRIFT_MARK);
+    expect(firstPassageOf(paged)).not.toBe(firstPassageOf(answer));
+    const watched = await store.postedAnswer(answer.id);
+    expect(watched?.driftMarkedAt).toBeUndefined();
+    expect(watched?.cited[0]?.passageId).toBe(firstPassageOf(paged));
   });
 
   describe('an answer the store does not remember (a hidden one)', () => {

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import { addressBook, addressOf } from '../../src/moderation/address.js';
 import { driftedAnswers, tagDrift } from '../../src/moderation/drift.js';
-import { DRIFT_MARK, driftNote, withNote } from '../../src/moderation/drift-note.js';
+import { DRIFT_MARK, driftNote, withNote, withoutNote } from '../../src/moderation/drift-note.js';
 import type { Tag } from '../../src/store/store.js';
 import { removeScratch, writeKnowledge } from '../helpers/knowledge.js';
 
@@ -79,5 +79,12 @@ describe('the drift note', () => {
     expect(joined.length).toBe(2000);
     expect(joined.endsWith('…\n⚠ note')).toBe(true);
     expect(withNote('', '⚠ note', 2000)).toBe('⚠ note');
+  });
+
+  it('given a marked message, then taking the note off gives back the text it was added to, and an unmarked one is left alone', () => {
+    const note = `${DRIFT_MARK}: rules.md › Voice ¶2 was removed from the sources.`;
+    expect(withoutNote(withNote('-# Asked by <@1>', note, 2000))).toBe('-# Asked by <@1>');
+    expect(withoutNote(withNote('', note, 2000))).toBe('');
+    expect(withoutNote('-# Asked by <@1>')).toBeUndefined();
   });
 });
