@@ -7,7 +7,7 @@
  */
 import { isIP } from 'node:net';
 import { IngestError } from './errors.js';
-import { formatGitVersion, isAtLeast, type GitVersion } from './git-version.js';
+import { requireGitVersion, type GitVersion } from './git-version.js';
 import type { ResolvedAddress } from './safe-fetch.js';
 
 /** The first git that honours `http.curloptResolve`; older ones ignore it without a word. */
@@ -56,12 +56,7 @@ export function pinnedHttpConfig(url: URL, address: ResolvedAddress): string[] {
  * @example requirePinningGit({ major: 2, minor: 36 }) // throws 'refused: … needs git 2.37 or newer (this is git 2.36) …'
  */
 export function requirePinningGit(version: GitVersion | undefined): void {
-  if (version !== undefined && isAtLeast(version, PINNING_GIT_VERSION)) return;
-  const found = version === undefined ? 'its version is unknown' : `this is git ${formatGitVersion(version)}`;
-  throw new IngestError(
-    `refused: fetching a git repository over http(s) safely needs git ${formatGitVersion(PINNING_GIT_VERSION)} or newer (${found}), ` +
-      'which connects to the address checked instead of looking the name up again',
-  );
+  requireGitVersion(version, PINNING_GIT_VERSION, 'over http(s)', 'connects to the address checked instead of looking the name up again');
 }
 
 /**

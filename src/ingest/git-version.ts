@@ -50,12 +50,19 @@ export const ISOLATING_GIT_VERSION: GitVersion = { major: 2, minor: 32 };
  * @example requireIsolatingGit({ major: 2, minor: 31 }) // throws 'refused: … needs git 2.32 or newer (this is git 2.31) …'
  */
 export function requireIsolatingGit(version: GitVersion | undefined): void {
-  if (version !== undefined && isAtLeast(version, ISOLATING_GIT_VERSION)) return;
+  requireGitVersion(version, ISOLATING_GIT_VERSION, 'over the network', "can be told to leave the user's and the system's git configuration out");
+}
+
+/**
+ * Refuses a fetch `over` some transport, naming the git `needed` and what it `does` that older
+ * ones do not, when `version` is older (unknown counts as too old).
+ *
+ * @example requireGitVersion({ major: 2, minor: 36 }, { major: 2, minor: 37 }, 'over http(s)', 'pins the address') // throws 'refused: fetching a git repository over http(s) safely needs git 2.37 or newer (this is git 2.36), which pins the address'
+ */
+export function requireGitVersion(version: GitVersion | undefined, needed: GitVersion, over: string, does: string): void {
+  if (version !== undefined && isAtLeast(version, needed)) return;
   const found = version === undefined ? 'its version is unknown' : `this is git ${formatGitVersion(version)}`;
-  throw new IngestError(
-    `refused: fetching a git repository over the network safely needs git ${formatGitVersion(ISOLATING_GIT_VERSION)} or newer (${found}), ` +
-      "which can be told to leave the user's and the system's git configuration out",
-  );
+  throw new IngestError(`refused: fetching a git repository ${over} safely needs git ${formatGitVersion(needed)} or newer (${found}), which ${does}`);
 }
 
 // A fact about this machine, not configuration: one `git --version` serves the whole process.

@@ -121,8 +121,9 @@ async function checkedRemote(remote: string, parsed: GitRemote, context: Connect
     return { url: remote, env: pinnedSshEnvironment(parsed.host, parsed.port, address) };
   }
   const address = await checkedHostAddress(parsed.url.hostname, context.policy, context.resolve);
-  requireIsolatingGit(await systemGitVersion());
-  if (needsPinning(parsed.url)) requirePinningGit(await systemGitVersion());
+  const version = await systemGitVersion();
+  requireIsolatingGit(version);
+  if (needsPinning(parsed.url)) requirePinningGit(version);
   return { url: parsed.url.href, config: pinnedHttpConfig(parsed.url, address) };
 }
 
