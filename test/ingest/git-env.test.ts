@@ -1,12 +1,15 @@
-import { devNull } from 'node:os';
+import { devNull, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { gitEnvironment } from '../../src/ingest/git-env.js';
 import { parseGitVersion, requireIsolatingGit } from '../../src/ingest/git-version.js';
 
 describe('the environment git runs in', () => {
+  /** The home folder the bot inherits (never read here: only passed on). */
+  const home = join(tmpdir(), 'footnote-home');
   const inherited: NodeJS.ProcessEnv = {
     PATH: '/usr/local/bin:/usr/bin',
-    HOME: '/home/footnote',
+    HOME: home,
     LANG: 'C.UTF-8',
     SSH_AUTH_SOCK: '/run/user/1000/ssh-agent',
     GIT_SSL_CAINFO: '/etc/ssl/intranet-ca.pem',
@@ -14,7 +17,7 @@ describe('the environment git runs in', () => {
     GIT_CONFIG_COUNT: '1',
     GIT_CONFIG_KEY_0: 'http.proxy',
     GIT_CONFIG_VALUE_0: 'http://proxy.example:3128',
-    GIT_CONFIG_GLOBAL: '/home/footnote/.gitconfig-elsewhere',
+    GIT_CONFIG_GLOBAL: join(home, '.gitconfig-elsewhere'),
     GIT_CONFIG_SYSTEM: '/etc/gitconfig-elsewhere',
     GIT_SSH: '/usr/local/bin/other-ssh',
     GIT_SSH_COMMAND: 'ssh -o ProxyJump=bastion.example',
@@ -34,7 +37,7 @@ describe('the environment git runs in', () => {
   it('keeps what git and ssh need from the machine (PATH, HOME, the ssh agent, locale, trusted certificates)', () => {
     expect(gitEnvironment(inherited)).toMatchObject({
       PATH: '/usr/local/bin:/usr/bin',
-      HOME: '/home/footnote',
+      HOME: home,
       LANG: 'C.UTF-8',
       SSH_AUTH_SOCK: '/run/user/1000/ssh-agent',
       GIT_SSL_CAINFO: '/etc/ssl/intranet-ca.pem',
